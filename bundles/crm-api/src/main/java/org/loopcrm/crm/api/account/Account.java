@@ -1,0 +1,30 @@
+package org.loopcrm.crm.api.account;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An account: an organization party in a customer or prospect role.
+ *
+ * @param id the surrogate id
+ * @param name the organization's name
+ * @param erpRef the id of the same party in the ERP, unique, or null if not linked
+ * @param owner the user who owns the account
+ * @param stage the lifecycle stage
+ * @param status active or archived
+ * @param receivables the ERP's receivables snapshot
+ * @param version the optimistic-locking version; changes send it back to prove they saw the latest
+ * @param createdAt when the account was created
+ * @param updatedAt when the account last changed
+ */
+public record Account(
+    UUID id,
+    String name,
+    String erpRef,
+    String owner,
+    LifecycleStage stage,
+    AccountStatus status,
+    Receivables receivables,
+    long version,
+    Instant createdAt,
+    Instant updatedAt) {}

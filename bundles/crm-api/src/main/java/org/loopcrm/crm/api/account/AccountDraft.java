@@ -1,0 +1,11 @@
+package org.loopcrm.crm.api.account;
+
+/**
+ * The fields a caller sets on an account, on create and on update (an update replaces them all).
+ *
+ * @param name the organization's name, required, at most 200 characters
+ * @param erpRef the ERP party id, optional, unique, at most 64 characters
+ * @param owner the owning user; null on create means the caller
+ * @param stage the lifecycle stage; null on create means {@link LifecycleStage#PROSPECT}
+ */
+public record AccountDraft(String name, String erpRef, String owner, LifecycleStage stage) {}

@@ -1,0 +1,21 @@
+package org.loopcrm.crm.api.event;
+
+import java.util.List;
+
+/**
+ * The relay's view of the outbox. A relay takes pending events in sequence order, publishes them
+ * and then marks them sent; if it dies in between, the same events are taken again (at least once).
+ */
+public interface OutboxService {
+
+  /** Up to {@code max} unsent events, oldest first. */
+  List<OutboxEvent> pending(int max);
+
+  /**
+   * Marks the events with these sequence numbers as sent; unknown or already-sent ones are ignored.
+   */
+  void markSent(List<Long> sequences);
+
+  /** How many events wait to be sent. */
+  long pendingCount();
+}
