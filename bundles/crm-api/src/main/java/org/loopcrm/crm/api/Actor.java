@@ -49,6 +49,8 @@ public record Actor(String user, Set<Role> roles, Channel channel) {
     /** An integration route. */
     ROUTE,
     /** A record plugin. */
-    PLUGIN
+    PLUGIN,
+    /** The CRM itself, e.g. the demo-data loader. */
+    SYSTEM
   }
 }

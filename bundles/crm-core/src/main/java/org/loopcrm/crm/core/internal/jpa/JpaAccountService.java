@@ -1,0 +1,496 @@
+package org.loopcrm.crm.core.internal.jpa;
+
+import static org.loopcrm.crm.core.internal.account.AccountRules.checkTransition;
+import static org.loopcrm.crm.core.internal.account.AccountRules.requireAdmin;
+import static org.loopcrm.crm.core.internal.account.AccountRules.requireRead;
+import static org.loopcrm.crm.core.internal.account.AccountRules.requireWrite;
+import static org.loopcrm.crm.core.internal.account.AccountRules.validContact;
+import static org.loopcrm.crm.core.internal.account.AccountRules.validNewAccount;
+import static org.loopcrm.crm.core.internal.account.AccountRules.validUpdate;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.TypedQuery;
+import org.loopcrm.crm.api.Actor;
+import org.loopcrm.crm.api.ConflictException;
+import org.loopcrm.crm.api.NotFoundException;
+import org.loopcrm.crm.api.Page;
+import org.loopcrm.crm.api.StaleVersionException;
+import org.loopcrm.crm.api.ValidationException;
+import org.loopcrm.crm.api.ValidationException.FieldError;
+import org.loopcrm.crm.api.account.Account;
+import org.loopcrm.crm.api.account.AccountDraft;
+import org.loopcrm.crm.api.account.AccountQuery;
+import org.loopcrm.crm.api.account.AccountService;
+import org.loopcrm.crm.api.account.AccountSort;
+import org.loopcrm.crm.api.account.AccountStatus;
+import org.loopcrm.crm.api.account.Contact;
+import org.loopcrm.crm.api.account.ContactDraft;
+import org.loopcrm.crm.api.account.Receivables;
+import org.loopcrm.crm.core.internal.account.Cursor;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Accounts and contacts on the JPA persistence unit {@code crm}. */
+@Component(service = AccountService.class)
+public final class JpaAccountService implements AccountService {
+  static final String ACCOUNT = "account";
+  private static final int MAX_LIMIT = 200;
+
+  private final Transactions tx;
+  private final Clock clock;
+
+  /** Wired by DS once the schema is migrated and the persistence unit is up. */
+  @Activate
+  public JpaAccountService(
+      @Reference(target = "(osgi.unit.name=crm)") EntityManagerFactory emf,
+      @Reference SchemaMigration schema) {
+    this(emf, Clock.systemUTC());
+  }
+
+  JpaAccountService(EntityManagerFactory emf, Clock clock) {
+    this.tx = new Transactions(emf);
+    this.clock = clock;
+  }
+
+  @Override
+  public Account create(Actor actor, AccountDraft draft) {
+    requireWrite(actor);
+    AccountDraft d = validNewAccount(actor, draft);
+    return tx.inTransaction(
+        em -> {
+          checkErpRefFree(em, d.erpRef(), null);
+          Instant now = now();
+          OrganizationEntity o = new OrganizationEntity();
+          o.id = UUID.randomUUID().toString();
+          o.createdAt = now;
+          o.updatedAt = now;
+          o.status = AccountStatus.ACTIVE;
+          o.receivablesOpen = BigDecimal.ZERO;
+          apply(o, d);
+          em.persist(o);
+          Outbox.append(em, ACCOUNT, o.id, "account.created", snapshot(o, actor), now);
+          return toAccount(o);
+        });
+  }
+
+  @Override
+  public Account get(Actor actor, UUID id) {
+    requireRead(actor);
+    return tx.readOnly(em -> toAccount(find(em, id)));
+  }
+
+  @Override
+  public Page<Account> list(Actor actor, AccountQuery q) {
+    requireRead(actor);
+    AccountSort sort = q.sort() == null ? AccountSort.NAME_ASC : q.sort();
+    if (q.limit() < 1 || q.limit() > MAX_LIMIT) {
+      throw new ValidationException(
+          List.of(new FieldError("limit", "must be between 1 and " + MAX_LIMIT)));
+    }
+    Cursor after = q.cursor() == null ? null : Cursor.decode(q.cursor(), sort);
+    boolean byName = sort == AccountSort.NAME_ASC || sort == AccountSort.NAME_DESC;
+    boolean desc = sort == AccountSort.NAME_DESC || sort == AccountSort.CREATED_DESC;
+    String key = byName ? "o.sortName" : "o.createdAt";
+    String cmp = desc ? "<" : ">";
+    StringBuilder jpql = new StringBuilder("select o from OrganizationEntity o where 1 = 1");
+    Map<String, Object> params = new LinkedHashMap<>();
+    if (!q.includeArchived()) {
+      jpql.append(" and o.status = :active");
+      params.put("active", AccountStatus.ACTIVE);
+    }
+    if (q.namePrefix() != null && !q.namePrefix().isBlank()) {
+      jpql.append(" and o.sortName like :prefix escape '!'");
+      params.put("prefix", likePrefix(q.namePrefix()));
+    }
+    if (q.owner() != null && !q.owner().isBlank()) {
+      jpql.append(" and o.owner = :owner");
+      params.put("owner", q.owner().strip());
+    }
+    if (after != null) {
+      jpql.append(" and (")
+          .append(key)
+          .append(' ')
+          .append(cmp)
+          .append(" :afterKey or (")
+          .append(key)
+          .append(" = :afterKey and o.id ")
+          .append(cmp)
+          .append(" :afterId))");
+      params.put("afterKey", byName ? after.key() : parseInstant(after.key()));
+      params.put("afterId", after.id());
+    }
+    String dir = desc ? " desc" : " asc";
+    jpql.append(" order by ").append(key).append(dir).append(", o.id").append(dir);
+    return tx.readOnly(
+        em -> {
+          TypedQuery<OrganizationEntity> query =
+              em.createQuery(jpql.toString(), OrganizationEntity.class);
+          params.forEach(query::setParameter);
+          List<OrganizationEntity> rows = query.setMaxResults(q.limit() + 1).getResultList();
+          List<Account> items = new ArrayList<>();
+          for (int i = 0; i < Math.min(rows.size(), q.limit()); i++) {
+            items.add(toAccount(rows.get(i)));
+          }
+          Optional<String> next = Optional.empty();
+          if (rows.size() > q.limit()) {
+            OrganizationEntity last = rows.get(q.limit() - 1);
+            String lastKey = byName ? last.sortName : last.createdAt.toString();
+            next = Optional.of(new Cursor(sort, lastKey, last.id).encode());
+          }
+          return new Page<>(items, next);
+        });
+  }
+
+  @Override
+  public Account update(Actor actor, UUID id, long expectedVersion, AccountDraft draft) {
+    requireWrite(actor);
+    AccountDraft d = validUpdate(draft);
+    return tx.inTransaction(
+        em -> {
+          OrganizationEntity o = findForChange(em, id, expectedVersion);
+          requireActive(o);
+          checkTransition(o.stage, d.stage());
+          checkErpRefFree(em, d.erpRef(), o.id);
+          apply(o, d);
+          o.updatedAt = now();
+          em.flush();
+          Outbox.append(em, ACCOUNT, o.id, "account.updated", snapshot(o, actor), o.updatedAt);
+          return toAccount(o);
+        });
+  }
+
+  @Override
+  public Account archive(Actor actor, UUID id, long expectedVersion) {
+    return changeStatus(actor, id, expectedVersion, AccountStatus.ARCHIVED, "account.archived");
+  }
+
+  @Override
+  public Account restore(Actor actor, UUID id, long expectedVersion) {
+    return changeStatus(actor, id, expectedVersion, AccountStatus.ACTIVE, "account.restored");
+  }
+
+  private Account changeStatus(
+      Actor actor, UUID id, long expectedVersion, AccountStatus target, String eventType) {
+    requireWrite(actor);
+    return tx.inTransaction(
+        em -> {
+          OrganizationEntity o = findForChange(em, id, expectedVersion);
+          if (o.status == target) {
+            throw new ConflictException("account " + id + " is " + target + " already");
+          }
+          o.status = target;
+          o.updatedAt = now();
+          em.flush();
+          Outbox.append(em, ACCOUNT, o.id, eventType, snapshot(o, actor), o.updatedAt);
+          return toAccount(o);
+        });
+  }
+
+  @Override
+  public void delete(Actor actor, UUID id, long expectedVersion) {
+    requireWrite(actor);
+    requireAdmin(actor);
+    tx.inTransaction(
+        em -> {
+          OrganizationEntity o = findForChange(em, id, expectedVersion);
+          if (o.status != AccountStatus.ARCHIVED) {
+            throw new ConflictException("account " + id + " must be archived before it is deleted");
+          }
+          for (PartyRelationshipEntity r : contactLinks(em, o.id)) {
+            em.remove(r);
+            PersonEntity p = em.find(PersonEntity.class, r.fromPartyId);
+            if (p != null) {
+              em.remove(p);
+            }
+          }
+          Map<String, Object> data = new LinkedHashMap<>();
+          data.put("id", o.id);
+          data.put("erpRef", o.erpRef);
+          data.put("by", actor.user());
+          data.put("channel", actor.channel());
+          em.remove(o);
+          Outbox.append(em, ACCOUNT, o.id, "account.deleted", data, now());
+          return null;
+        });
+  }
+
+  @Override
+  public Contact addContact(Actor actor, UUID accountId, ContactDraft draft) {
+    requireWrite(actor);
+    ContactDraft d = validContact(draft);
+    return tx.inTransaction(
+        em -> {
+          OrganizationEntity o = find(em, accountId);
+          requireActive(o);
+          Instant now = now();
+          PersonEntity p = new PersonEntity();
+          p.id = UUID.randomUUID().toString();
+          p.createdAt = now;
+          p.updatedAt = now;
+          apply(p, d);
+          em.persist(p);
+          PartyRelationshipEntity r = new PartyRelationshipEntity();
+          r.id = UUID.randomUUID().toString();
+          r.type = PartyRelationshipEntity.Type.CONTACT_OF;
+          r.fromPartyId = p.id;
+          r.toPartyId = o.id;
+          r.title = d.title();
+          r.fromDate = now;
+          em.persist(r);
+          Contact c = toContact(p, r);
+          Outbox.append(em, ACCOUNT, o.id, "contact.added", contactData(c, actor), now);
+          return c;
+        });
+  }
+
+  @Override
+  public List<Contact> contacts(Actor actor, UUID accountId) {
+    requireRead(actor);
+    return tx.readOnly(
+        em -> {
+          find(em, accountId);
+          List<Object[]> rows =
+              em.createQuery(
+                      "select p, r from PersonEntity p, PartyRelationshipEntity r"
+                          + " where r.fromPartyId = p.id and r.toPartyId = :org"
+                          + " and r.type = :type and r.thruDate is null"
+                          + " order by p.lastName, p.firstName, p.id",
+                      Object[].class)
+                  .setParameter("org", accountId.toString())
+                  .setParameter("type", PartyRelationshipEntity.Type.CONTACT_OF)
+                  .getResultList();
+          List<Contact> out = new ArrayList<>(rows.size());
+          for (Object[] row : rows) {
+            out.add(toContact((PersonEntity) row[0], (PartyRelationshipEntity) row[1]));
+          }
+          return out;
+        });
+  }
+
+  @Override
+  public Contact contact(Actor actor, UUID accountId, UUID contactId) {
+    requireRead(actor);
+    return tx.readOnly(
+        em -> {
+          PartyRelationshipEntity r = findLink(em, accountId, contactId);
+          return toContact(em.find(PersonEntity.class, r.fromPartyId), r);
+        });
+  }
+
+  @Override
+  public Contact updateContact(
+      Actor actor, UUID accountId, UUID contactId, long expectedVersion, ContactDraft draft) {
+    requireWrite(actor);
+    ContactDraft d = validContact(draft);
+    return tx.inTransaction(
+        em -> {
+          requireActive(find(em, accountId));
+          PartyRelationshipEntity r = findLink(em, accountId, contactId);
+          PersonEntity p = em.find(PersonEntity.class, r.fromPartyId);
+          checkVersion("contact", contactId, expectedVersion, p.version);
+          apply(p, d);
+          r.title = d.title();
+          p.updatedAt = now();
+          em.flush();
+          Contact c = toContact(p, r);
+          Outbox.append(
+              em, ACCOUNT, accountId.toString(), "contact.updated", contactData(c, actor), now());
+          return c;
+        });
+  }
+
+  @Override
+  public void removeContact(Actor actor, UUID accountId, UUID contactId, long expectedVersion) {
+    requireWrite(actor);
+    tx.inTransaction(
+        em -> {
+          requireActive(find(em, accountId));
+          PartyRelationshipEntity r = findLink(em, accountId, contactId);
+          PersonEntity p = em.find(PersonEntity.class, r.fromPartyId);
+          checkVersion("contact", contactId, expectedVersion, p.version);
+          Contact c = toContact(p, r);
+          em.remove(r);
+          em.remove(p);
+          Outbox.append(
+              em, ACCOUNT, accountId.toString(), "contact.removed", contactData(c, actor), now());
+          return null;
+        });
+  }
+
+  // --- helpers
+
+  private Instant now() {
+    // Microseconds: what both H2 and PostgreSQL store, so cursors compare exactly.
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  static OrganizationEntity find(EntityManager em, UUID id) {
+    OrganizationEntity o = em.find(OrganizationEntity.class, id.toString());
+    if (o == null) {
+      throw new NotFoundException(ACCOUNT, id);
+    }
+    return o;
+  }
+
+  private static OrganizationEntity findForChange(EntityManager em, UUID id, long expected) {
+    OrganizationEntity o = find(em, id);
+    checkVersion(ACCOUNT, id, expected, o.version);
+    return o;
+  }
+
+  private static void checkVersion(String kind, UUID id, long expected, long current) {
+    if (expected != current) {
+      throw new StaleVersionException(kind, id, expected, current);
+    }
+  }
+
+  private static void requireActive(OrganizationEntity o) {
+    if (o.status == AccountStatus.ARCHIVED) {
+      throw new ConflictException("account " + o.id + " is archived: restore it first");
+    }
+  }
+
+  private static void checkErpRefFree(EntityManager em, String erpRef, String exceptId) {
+    if (erpRef == null) {
+      return;
+    }
+    List<String> ids =
+        em.createQuery("select o.id from OrganizationEntity o where o.erpRef = :ref", String.class)
+            .setParameter("ref", erpRef)
+            .getResultList();
+    if (!ids.isEmpty() && !ids.get(0).equals(exceptId)) {
+      throw new ConflictException("ERP reference " + erpRef + " belongs to account " + ids.get(0));
+    }
+  }
+
+  private static List<PartyRelationshipEntity> contactLinks(EntityManager em, String orgId) {
+    return em.createQuery(
+            "select r from PartyRelationshipEntity r where r.toPartyId = :org and r.type = :type",
+            PartyRelationshipEntity.class)
+        .setParameter("org", orgId)
+        .setParameter("type", PartyRelationshipEntity.Type.CONTACT_OF)
+        .getResultList();
+  }
+
+  private static PartyRelationshipEntity findLink(
+      EntityManager em, UUID accountId, UUID contactId) {
+    List<PartyRelationshipEntity> links =
+        em.createQuery(
+                "select r from PartyRelationshipEntity r where r.toPartyId = :org"
+                    + " and r.fromPartyId = :person and r.type = :type",
+                PartyRelationshipEntity.class)
+            .setParameter("org", accountId.toString())
+            .setParameter("person", contactId.toString())
+            .setParameter("type", PartyRelationshipEntity.Type.CONTACT_OF)
+            .getResultList();
+    if (links.isEmpty()) {
+      find(em, accountId);
+      throw new NotFoundException("contact", contactId);
+    }
+    return links.get(0);
+  }
+
+  private static void apply(OrganizationEntity o, AccountDraft d) {
+    o.name = d.name();
+    o.sortName = d.name().toLowerCase(Locale.ROOT);
+    o.erpRef = d.erpRef();
+    o.owner = d.owner();
+    o.stage = d.stage();
+  }
+
+  private static void apply(PersonEntity p, ContactDraft d) {
+    p.firstName = d.firstName();
+    p.lastName = d.lastName();
+    p.email = d.email();
+    p.phone = d.phone();
+  }
+
+  private static String likePrefix(String prefix) {
+    String p = prefix.strip().toLowerCase(Locale.ROOT);
+    return p.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+  }
+
+  private static Instant parseInstant(String text) {
+    try {
+      return Instant.parse(text);
+    } catch (RuntimeException e) {
+      throw new ValidationException(
+          List.of(new FieldError("cursor", "is not a cursor this API returned")));
+    }
+  }
+
+  static Account toAccount(OrganizationEntity o) {
+    return new Account(
+        UUID.fromString(o.id),
+        o.name,
+        o.erpRef,
+        o.owner,
+        o.stage,
+        o.status,
+        new Receivables(
+            o.receivablesOpen.stripTrailingZeros(),
+            o.receivablesCurrency,
+            o.invoiceCount,
+            o.lastInvoice,
+            o.receivablesUpdatedAt),
+        o.version,
+        o.createdAt,
+        o.updatedAt);
+  }
+
+  private static Contact toContact(PersonEntity p, PartyRelationshipEntity r) {
+    return new Contact(
+        UUID.fromString(p.id),
+        UUID.fromString(r.toPartyId),
+        p.firstName,
+        p.lastName,
+        p.email,
+        p.phone,
+        r.title,
+        p.version,
+        p.createdAt,
+        p.updatedAt);
+  }
+
+  static Map<String, Object> snapshot(OrganizationEntity o, Actor actor) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", o.id);
+    m.put("name", o.name);
+    m.put("erpRef", o.erpRef);
+    m.put("owner", o.owner);
+    m.put("stage", o.stage);
+    m.put("status", o.status);
+    m.put("version", o.version);
+    m.put("by", actor.user());
+    m.put("channel", actor.channel());
+    return m;
+  }
+
+  private static Map<String, Object> contactData(Contact c, Actor actor) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", c.id());
+    m.put("accountId", c.accountId());
+    m.put("firstName", c.firstName());
+    m.put("lastName", c.lastName());
+    m.put("email", c.email());
+    m.put("phone", c.phone());
+    m.put("title", c.title());
+    m.put("version", c.version());
+    m.put("by", actor.user());
+    m.put("channel", actor.channel());
+    return m;
+  }
+}

@@ -1,0 +1,484 @@
+package org.loopcrm.crm.core.internal.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.persistence.EntityManagerFactory;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.loopcrm.crm.api.AccessDeniedException;
+import org.loopcrm.crm.api.Actor;
+import org.loopcrm.crm.api.ConflictException;
+import org.loopcrm.crm.api.NotFoundException;
+import org.loopcrm.crm.api.Page;
+import org.loopcrm.crm.api.Role;
+import org.loopcrm.crm.api.StaleVersionException;
+import org.loopcrm.crm.api.ValidationException;
+import org.loopcrm.crm.api.account.Account;
+import org.loopcrm.crm.api.account.AccountDraft;
+import org.loopcrm.crm.api.account.AccountQuery;
+import org.loopcrm.crm.api.account.AccountSort;
+import org.loopcrm.crm.api.account.AccountStatus;
+import org.loopcrm.crm.api.account.Contact;
+import org.loopcrm.crm.api.account.ContactDraft;
+import org.loopcrm.crm.api.account.LifecycleStage;
+import org.loopcrm.crm.api.erp.ApplyOutcome;
+import org.loopcrm.crm.api.erp.InvoicePosted;
+import org.loopcrm.crm.api.event.OutboxEvent;
+
+/**
+ * The behaviour of the account, outbox and ERP-fact services on a real database. Each subclass runs
+ * it on one database product; every test works in a fresh database.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class CrmServicesContract {
+  static final Actor ADMIN = new Actor("admin", Set.of(Role.CRM_ADMIN), Actor.Channel.REST);
+  static final Actor SALES = new Actor("sales", Set.of(Role.CRM_USER), Actor.Channel.REST);
+  static final Actor VIEWER = new Actor("viewer", Set.of(Role.CRM_VIEWER), Actor.Channel.REST);
+
+  private EntityManagerFactory emf;
+  JpaAccountService accounts;
+  JpaOutboxService outbox;
+  JpaErpFactService facts;
+
+  /** A new, empty database of the product under test. */
+  abstract DataSource newDatabase();
+
+  @BeforeAll
+  void openDatabase() {
+    emf = TestDatabases.open(newDatabase());
+    accounts = new JpaAccountService(emf, java.time.Clock.systemUTC());
+    outbox = new JpaOutboxService(emf, java.time.Clock.systemUTC());
+    facts = new JpaErpFactService(emf, java.time.Clock.systemUTC());
+  }
+
+  @AfterAll
+  void close() {
+    emf.close();
+  }
+
+  private static String unique(String prefix) {
+    return prefix + " " + UUID.randomUUID();
+  }
+
+  private Account newAccount(String name, String erpRef) {
+    return accounts.create(SALES, new AccountDraft(name, erpRef, null, null));
+  }
+
+  private List<OutboxEvent> eventsOf(UUID accountId) {
+    return outbox.pending(10_000).stream()
+        .filter(e -> e.aggregateId().equals(accountId.toString()))
+        .toList();
+  }
+
+  @Test
+  void createdAccountReadsBackWithDefaults() {
+    Account a = newAccount("  Acme Machining  ", "P-" + UUID.randomUUID());
+
+    Account read = accounts.get(VIEWER, a.id());
+    assertThat(read.name()).isEqualTo("Acme Machining");
+    assertThat(read.owner()).isEqualTo("sales");
+    assertThat(read.stage()).isEqualTo(LifecycleStage.PROSPECT);
+    assertThat(read.status()).isEqualTo(AccountStatus.ACTIVE);
+    assertThat(read.version()).isZero();
+    assertThat(read.receivables().open()).isEqualByComparingTo("0");
+    assertThat(read).isEqualTo(a);
+  }
+
+  @Test
+  void createWritesOneEventInTheSameTransaction() {
+    Account a = newAccount(unique("Evented"), null);
+
+    List<OutboxEvent> events = eventsOf(a.id());
+    assertThat(events).extracting(OutboxEvent::type).containsExactly("account.created");
+    assertThat(events.get(0).payload())
+        .contains("\"type\":\"account.created\"")
+        .contains("\"name\":\"" + a.name() + "\"")
+        .contains("\"eventId\":\"" + events.get(0).eventId() + "\"");
+  }
+
+  @Test
+  void markSentTakesEventsOutOfPendingAndIsIdempotent() {
+    Account a = newAccount(unique("Relayed"), null);
+    List<Long> seqs = eventsOf(a.id()).stream().map(OutboxEvent::sequence).toList();
+
+    outbox.markSent(seqs);
+    outbox.markSent(seqs);
+
+    assertThat(eventsOf(a.id())).isEmpty();
+  }
+
+  @Test
+  void pendingEventsComeInSequenceOrder() {
+    Account a = newAccount(unique("Ordered"), null);
+    Account b = accounts.update(SALES, a.id(), 0, draft(a, LifecycleStage.CUSTOMER));
+    accounts.archive(SALES, a.id(), b.version());
+
+    List<OutboxEvent> events = eventsOf(a.id());
+    assertThat(events)
+        .extracting(OutboxEvent::type)
+        .containsExactly("account.created", "account.updated", "account.archived");
+    assertThat(events).extracting(OutboxEvent::sequence).isSorted();
+  }
+
+  @Test
+  void duplicateErpReferenceIsAConflictAndWritesNothing() {
+    String ref = "P-" + UUID.randomUUID();
+    newAccount(unique("First"), ref);
+    long before = outbox.pendingCount();
+
+    assertThatThrownBy(() -> newAccount(unique("Second"), ref))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining(ref);
+    assertThat(outbox.pendingCount()).isEqualTo(before);
+  }
+
+  @Test
+  void invalidDraftNamesEveryBadField() {
+    assertThatThrownBy(
+            () -> accounts.create(SALES, new AccountDraft(" ", "has space", "bad user!", null)))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.errors())
+                    .extracting(ValidationException.FieldError::field)
+                    .containsExactlyInAnyOrder("name", "erpRef", "owner"));
+  }
+
+  @Test
+  void viewerMayReadButNotWrite() {
+    long before = outbox.pendingCount();
+    assertThatThrownBy(() -> accounts.create(VIEWER, new AccountDraft("X", null, null, null)))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThat(outbox.pendingCount()).isEqualTo(before);
+    Account a = newAccount(unique("Visible"), null);
+    assertThat(accounts.get(VIEWER, a.id()).id()).isEqualTo(a.id());
+  }
+
+  @Test
+  void unknownIdIsNotFound() {
+    assertThatThrownBy(() -> accounts.get(SALES, UUID.randomUUID()))
+        .isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void updateFromAStaleVersionIsRefusedAndChangesNothing() {
+    Account a = newAccount(unique("Versioned"), null);
+    Account v1 =
+        accounts.update(
+            SALES, a.id(), 0, new AccountDraft("Renamed", null, "sales", LifecycleStage.PROSPECT));
+    assertThat(v1.version()).isEqualTo(1);
+    long before = outbox.pendingCount();
+
+    assertThatThrownBy(
+            () ->
+                accounts.update(
+                    SALES,
+                    a.id(),
+                    0,
+                    new AccountDraft("Lost", null, "sales", LifecycleStage.PROSPECT)))
+        .isInstanceOfSatisfying(
+            StaleVersionException.class, e -> assertThat(e.currentVersion()).isEqualTo(1));
+    assertThat(accounts.get(SALES, a.id()).name()).isEqualTo("Renamed");
+    assertThat(outbox.pendingCount()).isEqualTo(before);
+  }
+
+  @Test
+  void senselessStageTransitionIsRefused() {
+    Account a = newAccount(unique("Lifecycle"), null);
+    Account customer = accounts.update(SALES, a.id(), 0, draft(a, LifecycleStage.CUSTOMER));
+
+    assertThatThrownBy(
+            () ->
+                accounts.update(
+                    SALES, a.id(), customer.version(), draft(a, LifecycleStage.PROSPECT)))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("CUSTOMER to PROSPECT");
+  }
+
+  @Test
+  void archivedAccountIsReadOnlyHiddenAndDeletableByAdminOnly() {
+    Account a = newAccount(unique("Archivable"), null);
+    assertThatThrownBy(() -> accounts.delete(ADMIN, a.id(), 0))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("archived before");
+    Account archived = accounts.archive(SALES, a.id(), 0);
+    assertThat(archived.status()).isEqualTo(AccountStatus.ARCHIVED);
+    assertThatThrownBy(() -> accounts.update(SALES, a.id(), archived.version(), draft(a, null)))
+        .isInstanceOf(ValidationException.class);
+    assertThatThrownBy(
+            () ->
+                accounts.update(
+                    SALES, a.id(), archived.version(), draft(a, LifecycleStage.PROSPECT)))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("archived");
+    assertThat(names(accounts.list(SALES, query(a.name(), false, AccountSort.NAME_ASC, 10, null))))
+        .isEmpty();
+    assertThat(names(accounts.list(SALES, query(a.name(), true, AccountSort.NAME_ASC, 10, null))))
+        .containsExactly(a.name());
+
+    assertThatThrownBy(() -> accounts.delete(SALES, a.id(), archived.version()))
+        .isInstanceOf(AccessDeniedException.class);
+    accounts.delete(ADMIN, a.id(), archived.version());
+    assertThatThrownBy(() -> accounts.get(SALES, a.id())).isInstanceOf(NotFoundException.class);
+    assertThat(eventsOf(a.id())).extracting(OutboxEvent::type).endsWith("account.deleted");
+  }
+
+  @Test
+  void cursorPagingVisitsEveryAccountOnceInEachOrder() {
+    String prefix = "Page" + UUID.randomUUID().toString().substring(0, 8);
+    List<String> created = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      // Mixed case: the order must not depend on the database's collation of upper and lower case.
+      String name = prefix + (i % 2 == 0 ? " alpha " : " Beta ") + i;
+      created.add(newAccount(name, null).name());
+    }
+    for (AccountSort sort : AccountSort.values()) {
+      List<String> seen = new ArrayList<>();
+      String cursor = null;
+      int pages = 0;
+      do {
+        Page<Account> page =
+            accounts.list(SALES, query(prefix.toLowerCase(), false, sort, 3, cursor));
+        seen.addAll(names(page));
+        cursor = page.nextCursor().orElse(null);
+        pages++;
+      } while (cursor != null);
+      assertThat(pages).as(sort.token()).isEqualTo(3);
+      assertThat(seen).as(sort.token()).hasSize(7).containsExactlyInAnyOrderElementsOf(created);
+      assertThat(new HashSet<>(seen)).hasSize(7);
+      if (sort == AccountSort.NAME_ASC) {
+        assertThat(seen).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
+      }
+      if (sort == AccountSort.CREATED_ASC) {
+        assertThat(seen).containsExactlyElementsOf(created);
+      }
+      if (sort == AccountSort.CREATED_DESC) {
+        List<String> newestFirst = new ArrayList<>(created);
+        java.util.Collections.reverse(newestFirst);
+        assertThat(seen).containsExactlyElementsOf(newestFirst);
+      }
+    }
+  }
+
+  @Test
+  void cursorOfAnotherSortOrGarbageIsRefused() {
+    String prefix = "Cur" + UUID.randomUUID().toString().substring(0, 8);
+    newAccount(prefix + " 1", null);
+    newAccount(prefix + " 2", null);
+    String cursor =
+        accounts
+            .list(SALES, query(prefix, false, AccountSort.NAME_ASC, 1, null))
+            .nextCursor()
+            .orElseThrow();
+
+    assertThatThrownBy(
+            () -> accounts.list(SALES, query(prefix, false, AccountSort.CREATED_ASC, 1, cursor)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("cursor");
+    assertThatThrownBy(
+            () -> accounts.list(SALES, query(prefix, false, AccountSort.NAME_ASC, 1, "%%%")))
+        .isInstanceOf(ValidationException.class);
+    assertThatThrownBy(
+            () -> accounts.list(SALES, query(prefix, false, AccountSort.NAME_ASC, 0, null)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("limit");
+  }
+
+  @Test
+  void listFiltersByOwnerAndTreatsLikeWildcardsLiterally() {
+    String prefix = "Own" + UUID.randomUUID().toString().substring(0, 8);
+    accounts.create(SALES, new AccountDraft(prefix + " mine", null, "sales", null));
+    accounts.create(SALES, new AccountDraft(prefix + " theirs", null, "admin", null));
+    accounts.create(SALES, new AccountDraft(prefix + "%_ odd", null, "admin", null));
+
+    assertThat(
+            names(
+                accounts.list(
+                    SALES,
+                    new AccountQuery(prefix, "sales", false, AccountSort.NAME_ASC, 10, null))))
+        .containsExactly(prefix + " mine");
+    assertThat(
+            names(
+                accounts.list(SALES, query(prefix + "%_", false, AccountSort.NAME_ASC, 10, null))))
+        .containsExactly(prefix + "%_ odd");
+  }
+
+  @Test
+  void contactsAreAddedListedUpdatedAndRemoved() {
+    Account a = newAccount(unique("With contacts"), null);
+    Contact ada =
+        accounts.addContact(
+            SALES, a.id(), new ContactDraft("Ada", "Lovelace", "ada@example.com", null, "CTO"));
+    accounts.addContact(
+        SALES, a.id(), new ContactDraft("Charles", "Babbage", null, "+44 20 7946 0000", null));
+
+    assertThat(accounts.contacts(VIEWER, a.id()))
+        .extracting(Contact::lastName)
+        .containsExactly("Babbage", "Lovelace");
+    Contact changed =
+        accounts.updateContact(
+            SALES,
+            a.id(),
+            ada.id(),
+            ada.version(),
+            new ContactDraft("Ada", "King", "ada@example.com", null, "CEO"));
+    assertThat(changed.title()).isEqualTo("CEO");
+    assertThat(changed.version()).isGreaterThan(ada.version());
+    assertThatThrownBy(
+            () ->
+                accounts.updateContact(
+                    SALES,
+                    a.id(),
+                    ada.id(),
+                    ada.version(),
+                    new ContactDraft(null, "X", null, null, null)))
+        .isInstanceOf(StaleVersionException.class);
+    assertThatThrownBy(
+            () ->
+                accounts.addContact(
+                    SALES, a.id(), new ContactDraft("No", null, "not-an-email", null, null)))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.errors())
+                    .extracting(ValidationException.FieldError::field)
+                    .containsExactlyInAnyOrder("lastName", "email"));
+
+    accounts.removeContact(SALES, a.id(), ada.id(), changed.version());
+    assertThat(accounts.contacts(SALES, a.id()))
+        .extracting(Contact::lastName)
+        .containsExactly("Babbage");
+    assertThatThrownBy(() -> accounts.contact(SALES, a.id(), ada.id()))
+        .isInstanceOf(NotFoundException.class);
+    assertThat(eventsOf(a.id()))
+        .extracting(OutboxEvent::type)
+        .containsExactly(
+            "account.created",
+            "contact.added",
+            "contact.added",
+            "contact.updated",
+            "contact.removed");
+  }
+
+  @Test
+  void invoicePostedIsAppliedOnceAndItsDuplicateChangesNothing() {
+    String ref = "P-" + UUID.randomUUID();
+    Account a = newAccount(unique("Invoiced"), ref);
+    InvoicePosted fact = invoice("m-" + UUID.randomUUID(), ref, "1250.50");
+
+    assertThat(facts.applyInvoicePosted(fact)).isEqualTo(ApplyOutcome.APPLIED);
+    assertThat(facts.applyInvoicePosted(fact)).isEqualTo(ApplyOutcome.DUPLICATE);
+
+    Account after = accounts.get(SALES, a.id());
+    assertThat(after.receivables().open()).isEqualByComparingTo("1250.50");
+    assertThat(after.receivables().currency()).isEqualTo("EUR");
+    assertThat(after.receivables().invoiceCount()).isEqualTo(1);
+    assertThat(after.receivables().lastInvoice()).isEqualTo("INV-" + fact.messageId());
+    assertThat(eventsOf(a.id()))
+        .extracting(OutboxEvent::type)
+        .containsExactly("account.created", "account.receivables-changed");
+  }
+
+  @Test
+  void invoiceForAnUnknownCustomerRecordsNothingSoItCanBeAppliedLater() {
+    String ref = "P-" + UUID.randomUUID();
+    InvoicePosted fact = invoice("m-" + UUID.randomUUID(), ref, "10");
+
+    assertThatThrownBy(() -> facts.applyInvoicePosted(fact)).isInstanceOf(NotFoundException.class);
+    Account a = newAccount(unique("Late"), ref);
+    assertThat(facts.applyInvoicePosted(fact)).isEqualTo(ApplyOutcome.APPLIED);
+    assertThat(accounts.get(SALES, a.id()).receivables().open()).isEqualByComparingTo("10");
+  }
+
+  @Test
+  void invoiceInAnotherCurrencyIsRefused() {
+    String ref = "P-" + UUID.randomUUID();
+    newAccount(unique("Currency"), ref);
+    facts.applyInvoicePosted(invoice("m-" + UUID.randomUUID(), ref, "10"));
+    InvoicePosted usd =
+        new InvoicePosted(
+            "m-" + UUID.randomUUID(),
+            "tryton",
+            ref,
+            "INV-9",
+            new BigDecimal("5"),
+            "USD",
+            Instant.now());
+
+    assertThatThrownBy(() -> facts.applyInvoicePosted(usd))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("EUR");
+  }
+
+  @Test
+  void theSameMessageDeliveredConcurrentlyHasOneEffect() throws Exception {
+    String ref = "P-" + UUID.randomUUID();
+    Account a = newAccount(unique("Concurrent"), ref);
+    InvoicePosted fact = invoice("m-" + UUID.randomUUID(), ref, "100");
+    int n = 4;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(n);
+    try {
+      List<Future<Optional<ApplyOutcome>>> results = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        Callable<Optional<ApplyOutcome>> task =
+            () -> {
+              start.await();
+              try {
+                return Optional.of(facts.applyInvoicePosted(fact));
+              } catch (ConflictException e) {
+                return Optional.empty(); // the broker would redeliver; the retry is a duplicate
+              }
+            };
+        results.add(pool.submit(task));
+      }
+      start.countDown();
+      int applied = 0;
+      for (Future<Optional<ApplyOutcome>> f : results) {
+        if (f.get().orElse(ApplyOutcome.DUPLICATE) == ApplyOutcome.APPLIED) {
+          applied++;
+        }
+      }
+      assertThat(applied).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(facts.applyInvoicePosted(fact)).isEqualTo(ApplyOutcome.DUPLICATE);
+    assertThat(accounts.get(SALES, a.id()).receivables().open()).isEqualByComparingTo("100");
+  }
+
+  private static InvoicePosted invoice(String messageId, String ref, String amount) {
+    return new InvoicePosted(
+        messageId, "tryton", ref, "INV-" + messageId, new BigDecimal(amount), "EUR", Instant.now());
+  }
+
+  private static AccountDraft draft(Account a, LifecycleStage stage) {
+    return new AccountDraft(a.name(), a.erpRef(), a.owner(), stage);
+  }
+
+  private static AccountQuery query(
+      String prefix, boolean archived, AccountSort sort, int limit, String cursor) {
+    return new AccountQuery(prefix, null, archived, sort, limit, cursor);
+  }
+
+  private static List<String> names(Page<Account> page) {
+    return page.items().stream().map(Account::name).toList();
+  }
+}

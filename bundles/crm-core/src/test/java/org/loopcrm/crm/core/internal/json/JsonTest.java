@@ -1,0 +1,34 @@
+package org.loopcrm.crm.core.internal.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JsonTest {
+  @Test
+  void writesScalarsAndNestedObjects() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("s", "a\"b\\c\nd\u0001");
+    m.put("n", 42L);
+    m.put("d", new BigDecimal("1E+3"));
+    m.put("b", true);
+    m.put("z", null);
+    m.put("t", Instant.parse("2026-11-23T10:15:30Z"));
+    m.put("o", Map.of("k", "v"));
+    assertThat(Json.write(m))
+        .isEqualTo(
+            "{\"s\":\"a\\\"b\\\\c\\nd\\u0001\",\"n\":42,\"d\":1000,\"b\":true,\"z\":null,"
+                + "\"t\":\"2026-11-23T10:15:30Z\",\"o\":{\"k\":\"v\"}}");
+  }
+
+  @Test
+  void refusesTypesWithoutAJsonForm() {
+    assertThatThrownBy(() -> Json.write(Map.of("x", new Object())))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
