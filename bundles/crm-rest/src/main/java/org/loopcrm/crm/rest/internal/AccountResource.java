@@ -1,0 +1,238 @@
+package org.loopcrm.crm.rest.internal;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+import org.loopcrm.crm.api.Page;
+import org.loopcrm.crm.api.ValidationException;
+import org.loopcrm.crm.api.ValidationException.FieldError;
+import org.loopcrm.crm.api.account.Account;
+import org.loopcrm.crm.api.account.AccountQuery;
+import org.loopcrm.crm.api.account.AccountService;
+import org.loopcrm.crm.api.account.AccountSort;
+import org.loopcrm.crm.api.account.Contact;
+import org.loopcrm.crm.rest.internal.Dtos.AccountBody;
+import org.loopcrm.crm.rest.internal.Dtos.AccountPage;
+import org.loopcrm.crm.rest.internal.Dtos.AccountView;
+import org.loopcrm.crm.rest.internal.Dtos.ContactBody;
+import org.loopcrm.crm.rest.internal.Dtos.ContactList;
+import org.loopcrm.crm.rest.internal.Dtos.ContactView;
+
+/** {@code /accounts} and their {@code /contacts}. */
+@Path("/accounts")
+@Produces(MediaType.APPLICATION_JSON)
+public final class AccountResource {
+  private static final int DEFAULT_LIMIT = 50;
+  private final AccountService accounts;
+
+  AccountResource(AccountService accounts) {
+    this.accounts = accounts;
+  }
+
+  /** Creates an account. */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response create(@Context SecurityContext sc, @Context UriInfo uri, AccountBody body) {
+    Account a = accounts.create(Actors.of(sc), body == null ? null : body.toDraft());
+    URI location = uri.getAbsolutePathBuilder().path(a.id().toString()).build();
+    return Response.created(location).tag(Etags.of(a.version())).entity(AccountView.of(a)).build();
+  }
+
+  /** Lists accounts, a page at a time. */
+  @GET
+  public Response list(
+      @Context SecurityContext sc,
+      @Context UriInfo uri,
+      @QueryParam("name") String namePrefix,
+      @QueryParam("owner") String owner,
+      @QueryParam("includeArchived") String includeArchived,
+      @QueryParam("sort") String sort,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    AccountQuery q =
+        new AccountQuery(
+            namePrefix,
+            owner,
+            bool("includeArchived", includeArchived),
+            sort == null
+                ? AccountSort.NAME_ASC
+                : AccountSort.fromToken(sort)
+                    .orElseThrow(
+                        () -> invalid("sort", "must be one of name, -name, createdAt, -createdAt")),
+            limit == null ? DEFAULT_LIMIT : integer("limit", limit),
+            cursor);
+    Page<Account> page = accounts.list(Actors.of(sc), q);
+    Response.ResponseBuilder r =
+        Response.ok(
+            new AccountPage(
+                page.items().stream().map(AccountView::of).toList(),
+                page.nextCursor().orElse(null)));
+    page.nextCursor()
+        .ifPresent(
+            c -> r.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", c).build(), "next"));
+    return r.build();
+  }
+
+  /** Reads an account. */
+  @GET
+  @Path("{id}")
+  public Response get(@Context SecurityContext sc, @PathParam("id") String id) {
+    Account a = accounts.get(Actors.of(sc), Ids.parse("account", id));
+    return Response.ok(AccountView.of(a)).tag(Etags.of(a.version())).build();
+  }
+
+  /** Replaces an account's fields; needs If-Match. */
+  @PUT
+  @Path("{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response update(
+      @Context SecurityContext sc,
+      @Context HttpHeaders headers,
+      @PathParam("id") String id,
+      AccountBody body) {
+    UUID uuid = Ids.parse("account", id);
+    long version = Etags.requiredVersion(headers);
+    Account a = accounts.update(Actors.of(sc), uuid, version, body == null ? null : body.toDraft());
+    return Response.ok(AccountView.of(a)).tag(Etags.of(a.version())).build();
+  }
+
+  /** Archives an account; needs If-Match. */
+  @POST
+  @Path("{id}/archive")
+  public Response archive(
+      @Context SecurityContext sc, @Context HttpHeaders headers, @PathParam("id") String id) {
+    UUID uuid = Ids.parse("account", id);
+    Account a = accounts.archive(Actors.of(sc), uuid, Etags.requiredVersion(headers));
+    return Response.ok(AccountView.of(a)).tag(Etags.of(a.version())).build();
+  }
+
+  /** Restores an archived account; needs If-Match. */
+  @POST
+  @Path("{id}/restore")
+  public Response restore(
+      @Context SecurityContext sc, @Context HttpHeaders headers, @PathParam("id") String id) {
+    UUID uuid = Ids.parse("account", id);
+    Account a = accounts.restore(Actors.of(sc), uuid, Etags.requiredVersion(headers));
+    return Response.ok(AccountView.of(a)).tag(Etags.of(a.version())).build();
+  }
+
+  /** Deletes an archived account for good; admins only; needs If-Match. */
+  @DELETE
+  @Path("{id}")
+  public Response delete(
+      @Context SecurityContext sc, @Context HttpHeaders headers, @PathParam("id") String id) {
+    UUID uuid = Ids.parse("account", id);
+    accounts.delete(Actors.of(sc), uuid, Etags.requiredVersion(headers));
+    return Response.noContent().build();
+  }
+
+  /** Adds a contact. */
+  @POST
+  @Path("{id}/contacts")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response addContact(
+      @Context SecurityContext sc,
+      @Context UriInfo uri,
+      @PathParam("id") String id,
+      ContactBody body) {
+    Contact c =
+        accounts.addContact(
+            Actors.of(sc), Ids.parse("account", id), body == null ? null : body.toDraft());
+    URI location = uri.getAbsolutePathBuilder().path(c.id().toString()).build();
+    return Response.created(location).tag(Etags.of(c.version())).entity(ContactView.of(c)).build();
+  }
+
+  /** Lists an account's contacts. */
+  @GET
+  @Path("{id}/contacts")
+  public ContactList contacts(@Context SecurityContext sc, @PathParam("id") String id) {
+    List<Contact> list = accounts.contacts(Actors.of(sc), Ids.parse("account", id));
+    return new ContactList(list.stream().map(ContactView::of).toList());
+  }
+
+  /** Reads a contact. */
+  @GET
+  @Path("{id}/contacts/{contactId}")
+  public Response contact(
+      @Context SecurityContext sc,
+      @PathParam("id") String id,
+      @PathParam("contactId") String contactId) {
+    Contact c =
+        accounts.contact(Actors.of(sc), Ids.parse("account", id), Ids.parse("contact", contactId));
+    return Response.ok(ContactView.of(c)).tag(Etags.of(c.version())).build();
+  }
+
+  /** Replaces a contact's fields; needs If-Match. */
+  @PUT
+  @Path("{id}/contacts/{contactId}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response updateContact(
+      @Context SecurityContext sc,
+      @Context HttpHeaders headers,
+      @PathParam("id") String id,
+      @PathParam("contactId") String contactId,
+      ContactBody body) {
+    UUID account = Ids.parse("account", id);
+    UUID contact = Ids.parse("contact", contactId);
+    Contact c =
+        accounts.updateContact(
+            Actors.of(sc),
+            account,
+            contact,
+            Etags.requiredVersion(headers),
+            body == null ? null : body.toDraft());
+    return Response.ok(ContactView.of(c)).tag(Etags.of(c.version())).build();
+  }
+
+  /** Removes a contact; needs If-Match. */
+  @DELETE
+  @Path("{id}/contacts/{contactId}")
+  public Response removeContact(
+      @Context SecurityContext sc,
+      @Context HttpHeaders headers,
+      @PathParam("id") String id,
+      @PathParam("contactId") String contactId) {
+    UUID account = Ids.parse("account", id);
+    UUID contact = Ids.parse("contact", contactId);
+    accounts.removeContact(Actors.of(sc), account, contact, Etags.requiredVersion(headers));
+    return Response.noContent().build();
+  }
+
+  private static ValidationException invalid(String field, String message) {
+    return new ValidationException(List.of(new FieldError(field, message)));
+  }
+
+  private static int integer(String field, String text) {
+    try {
+      return Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      throw invalid(field, "must be a whole number");
+    }
+  }
+
+  private static boolean bool(String field, String text) {
+    if (text == null) {
+      return false;
+    }
+    return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw invalid(field, "must be true or false");
+    };
+  }
+}

@@ -1,0 +1,106 @@
+package org.loopcrm.crm.rest.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.Base64;
+import java.util.Optional;
+import javax.annotation.Priority;
+import javax.ws.rs.Priorities;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import org.loopcrm.crm.api.Actor;
+
+/**
+ * HTTP Basic authentication of every request; no credentials or wrong ones → 401 with a challenge.
+ * Also refuses bodies larger than the configured limit (413) before anything reads them.
+ */
+@Priority(Priorities.AUTHENTICATION)
+final class BasicAuthFilter implements ContainerRequestFilter {
+  static final String ACTOR = "crm.actor";
+  private final Authenticator authenticator;
+  private final long maxBodyBytes;
+
+  BasicAuthFilter(Authenticator authenticator, long maxBodyBytes) {
+    this.authenticator = authenticator;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    if (request.getLength() > maxBodyBytes) {
+      request.abortWith(
+          Problems.response(
+              413,
+              "payload-too-large",
+              "Payload too large",
+              "bodies are limited to " + maxBodyBytes + " bytes"));
+      return;
+    }
+    if ("GET".equals(request.getMethod())
+        && OpenApiResource.PATH.equals(request.getUriInfo().getPath())) {
+      return; // the API's description is public
+    }
+    Optional<Actor> actor = credentials(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+    if (actor.isEmpty()) {
+      request.abortWith(
+          Response.fromResponse(
+                  Problems.response(
+                      401,
+                      "unauthorized",
+                      "Unauthorized",
+                      "send HTTP Basic credentials of a CRM user"))
+              .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"crm\", charset=\"UTF-8\"")
+              .build());
+      return;
+    }
+    Actor a = actor.get();
+    request.setProperty(ACTOR, a);
+    boolean secure =
+        request.getSecurityContext() != null && request.getSecurityContext().isSecure();
+    request.setSecurityContext(
+        new SecurityContext() {
+          @Override
+          public Principal getUserPrincipal() {
+            return a::user;
+          }
+
+          @Override
+          public boolean isUserInRole(String role) {
+            return a.roles().stream().anyMatch(r -> r.realmName().equals(role));
+          }
+
+          @Override
+          public boolean isSecure() {
+            return secure;
+          }
+
+          @Override
+          public String getAuthenticationScheme() {
+            return SecurityContext.BASIC_AUTH;
+          }
+        });
+  }
+
+  private Optional<Actor> credentials(String header) {
+    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return Optional.empty();
+    }
+    String decoded;
+    try {
+      decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    int colon = decoded.indexOf(':');
+    if (colon <= 0) {
+      return Optional.empty();
+    }
+    return authenticator.authenticate(
+        decoded.substring(0, colon), decoded.substring(colon + 1).toCharArray());
+  }
+}

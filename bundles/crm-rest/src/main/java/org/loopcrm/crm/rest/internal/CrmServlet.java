@@ -1,0 +1,59 @@
+package org.loopcrm.crm.rest.internal;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
+import java.util.List;
+import javax.servlet.ServletConfig;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
+import org.loopcrm.crm.api.account.AccountService;
+
+/**
+ * The CXF servlet behind {@code /crm/api}: when the HTTP service initialises it, it publishes the
+ * JAX-RS resources at {@code /v1} on its own CXF bus.
+ */
+final class CrmServlet extends CXFNonSpringServlet {
+  private static final long serialVersionUID = 1L;
+  private final transient AccountService accounts;
+  private final transient Authenticator authenticator;
+  private final long maxBodyBytes;
+  private transient Server server;
+
+  CrmServlet(AccountService accounts, Authenticator authenticator, long maxBodyBytes) {
+    this.accounts = accounts;
+    this.authenticator = authenticator;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  @Override
+  protected void loadBus(ServletConfig config) {
+    super.loadBus(config);
+    ObjectMapper mapper =
+        new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
+    factory.setBus(getBus());
+    factory.setAddress("/v1");
+    factory.setServiceBeans(
+        List.of(new AccountResource(accounts), new PingResource(), new OpenApiResource()));
+    factory.setProviders(
+        List.of(
+            new JacksonJsonProvider(mapper),
+            new ProblemMapper(),
+            new BasicAuthFilter(authenticator, maxBodyBytes)));
+    server = factory.create();
+  }
+
+  @Override
+  public void destroyBus() {
+    if (server != null) {
+      server.destroy();
+      server = null;
+    }
+    super.destroyBus();
+  }
+}

@@ -1,0 +1,104 @@
+package org.loopcrm.crm.rest.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.loopcrm.crm.api.account.Account;
+import org.loopcrm.crm.api.account.AccountDraft;
+import org.loopcrm.crm.api.account.AccountStatus;
+import org.loopcrm.crm.api.account.Contact;
+import org.loopcrm.crm.api.account.ContactDraft;
+import org.loopcrm.crm.api.account.LifecycleStage;
+
+/** The JSON shapes of the API. Entities never reach here; API records are mapped field by field. */
+final class Dtos {
+  private Dtos() {}
+
+  /** Request body of account create and update. */
+  record AccountBody(String name, String erpRef, String owner, LifecycleStage stage) {
+    AccountDraft toDraft() {
+      return new AccountDraft(name, erpRef, owner, stage);
+    }
+  }
+
+  /** Request body of contact create and update. */
+  record ContactBody(String firstName, String lastName, String email, String phone, String title) {
+    ContactDraft toDraft() {
+      return new ContactDraft(firstName, lastName, email, phone, title);
+    }
+  }
+
+  /** The ERP receivables snapshot. */
+  record ReceivablesView(
+      BigDecimal open, String currency, long invoiceCount, String lastInvoice, String updatedAt) {}
+
+  /** An account as the API shows it. */
+  record AccountView(
+      UUID id,
+      String name,
+      String erpRef,
+      String owner,
+      LifecycleStage stage,
+      AccountStatus status,
+      ReceivablesView receivables,
+      long version,
+      String createdAt,
+      String updatedAt) {
+    static AccountView of(Account a) {
+      return new AccountView(
+          a.id(),
+          a.name(),
+          a.erpRef(),
+          a.owner(),
+          a.stage(),
+          a.status(),
+          new ReceivablesView(
+              a.receivables().open(),
+              a.receivables().currency(),
+              a.receivables().invoiceCount(),
+              a.receivables().lastInvoice(),
+              text(a.receivables().updatedAt())),
+          a.version(),
+          text(a.createdAt()),
+          text(a.updatedAt()));
+    }
+  }
+
+  /** A page of accounts. */
+  record AccountPage(List<AccountView> items, String nextCursor) {}
+
+  /** A contact as the API shows it. */
+  record ContactView(
+      UUID id,
+      UUID accountId,
+      String firstName,
+      String lastName,
+      String email,
+      String phone,
+      String title,
+      long version,
+      String createdAt,
+      String updatedAt) {
+    static ContactView of(Contact c) {
+      return new ContactView(
+          c.id(),
+          c.accountId(),
+          c.firstName(),
+          c.lastName(),
+          c.email(),
+          c.phone(),
+          c.title(),
+          c.version(),
+          text(c.createdAt()),
+          text(c.updatedAt()));
+    }
+  }
+
+  /** The contacts of an account. */
+  record ContactList(List<ContactView> items) {}
+
+  private static String text(Instant i) {
+    return i == null ? null : i.toString();
+  }
+}

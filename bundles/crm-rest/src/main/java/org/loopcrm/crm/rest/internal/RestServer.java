@@ -1,0 +1,50 @@
+package org.loopcrm.crm.rest.internal;
+
+import java.util.Hashtable;
+import javax.servlet.Servlet;
+import org.loopcrm.crm.api.account.AccountService;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes the REST API: registers the CXF servlet on the OSGi HTTP whiteboard under {@code
+ * /crm/api/*} while the account service is there. A configuration change republishes it.
+ */
+@Component(
+    immediate = true,
+    configurationPid = "crm.rest",
+    service = {})
+@Designate(ocd = RestConfiguration.class)
+public final class RestServer {
+  static final String PATTERN = "/crm/api/*";
+  private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
+  private final ServiceRegistration<Servlet> registration;
+
+  /** Registers the servlet. */
+  @Activate
+  public RestServer(
+      BundleContext context, @Reference AccountService accounts, RestConfiguration config) {
+    Hashtable<String, Object> props = new Hashtable<>();
+    props.put("osgi.http.whiteboard.servlet.pattern", PATTERN);
+    props.put("osgi.http.whiteboard.servlet.name", "crm-rest");
+    props.put("servlet.init.hide-service-list-page", "true");
+    Authenticator auth = new JaasAuthenticator(config.realm(), config.authCacheSeconds());
+    registration =
+        context.registerService(
+            Servlet.class, new CrmServlet(accounts, auth, config.maxBodyBytes()), props);
+    LOG.info("REST API published at /crm/api/v1 (realm {})", config.realm());
+  }
+
+  /** Withdraws the servlet. */
+  @Deactivate
+  public void deactivate() {
+    registration.unregister();
+  }
+}
