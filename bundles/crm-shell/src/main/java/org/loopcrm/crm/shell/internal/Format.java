@@ -1,0 +1,13 @@
+package org.loopcrm.crm.shell.internal;
+
+import org.loopcrm.crm.api.account.Account;
+
+/** Text forms shared by the commands. */
+final class Format {
+  private Format() {}
+
+  static String money(Account a) {
+    String amount = a.receivables().open().toPlainString();
+    return a.receivables().currency() == null ? amount : amount + " " + a.receivables().currency();
+  }
+}

@@ -1,0 +1,90 @@
+package org.loopcrm.crm.shell.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.junit.jupiter.api.Test;
+import org.loopcrm.crm.api.Actor;
+import org.loopcrm.crm.api.Page;
+import org.loopcrm.crm.api.Role;
+import org.loopcrm.crm.api.account.Account;
+import org.loopcrm.crm.api.account.AccountStatus;
+import org.loopcrm.crm.api.account.Contact;
+import org.loopcrm.crm.api.account.LifecycleStage;
+import org.loopcrm.crm.api.account.Receivables;
+
+class ShellOutputTest {
+  private static final Account ACME =
+      new Account(
+          UUID.fromString("00000000-0000-0000-0000-000000000001"),
+          "Acme Machining",
+          "P-1",
+          "sales",
+          LifecycleStage.CUSTOMER,
+          AccountStatus.ACTIVE,
+          new Receivables(new BigDecimal("1250.5"), "EUR", 1, "INV-1", Instant.EPOCH),
+          3,
+          Instant.EPOCH,
+          Instant.EPOCH);
+
+  private static String capture(java.util.function.Consumer<PrintStream> print) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    print.accept(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void listIsATableWithTheNextCursor() {
+    String out =
+        capture(p -> AccountListCommand.print(new Page<>(List.of(ACME), Optional.of("abc")), p));
+    assertThat(out)
+        .contains("ID")
+        .contains("Name")
+        .contains("Acme Machining")
+        .contains("1250.5 EUR");
+    assertThat(out).contains("crm:account-list --cursor abc");
+  }
+
+  @Test
+  void showHasFieldsAndContacts() {
+    Contact ada =
+        new Contact(
+            UUID.randomUUID(),
+            ACME.id(),
+            "Ada",
+            "Lovelace",
+            "ada@x.example",
+            null,
+            "CTO",
+            0,
+            Instant.EPOCH,
+            Instant.EPOCH);
+    String out = capture(p -> AccountShowCommand.print(ACME, List.of(ada), p));
+    assertThat(out).contains("P-1").contains("CUSTOMER").contains("Ada Lovelace").contains("CTO");
+  }
+
+  @Test
+  void shellUserRolesMapToCrmRoles() {
+    Set<Principal> principals =
+        Set.of(
+            new UserPrincipal("karaf"),
+            new RolePrincipal("admin"),
+            new RolePrincipal("crm-viewer"));
+    Actor a = ShellActors.of(principals);
+    assertThat(a.user()).isEqualTo("karaf");
+    assertThat(a.roles()).containsExactlyInAnyOrder(Role.CRM_ADMIN, Role.CRM_VIEWER);
+    assertThat(a.channel()).isEqualTo(Actor.Channel.SHELL);
+    assertThat(ShellActors.of(Set.of(new UserPrincipal("x"))).canRead()).isFalse();
+  }
+}
