@@ -1,0 +1,43 @@
+package org.loopcrm.crm.routes.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Configuration of the CRM's CamelContext and its routes, PID {@code crm.routes}. */
+@ObjectClassDefinition(
+    name = "Loop CRM routes",
+    description = "The broker the routes talk to, and the endpoints and pace of the routes.")
+public @interface CrmCamelRuntimeConfiguration {
+
+  @AttributeDefinition(description = "Artemis broker URL (CORE protocol).")
+  String brokerUrl() default "tcp://127.0.0.1:61616";
+
+  @AttributeDefinition(description = "Broker user; empty connects without credentials.")
+  String brokerUser() default "";
+
+  @AttributeDefinition(
+      description =
+          "File holding the broker password (trailing newline ignored). Takes precedence over"
+              + " brokerPasswordEnv.")
+  String brokerPasswordFile() default "";
+
+  @AttributeDefinition(
+      description = "Environment variable holding the broker password, if no file is given.")
+  String brokerPasswordEnv() default "CRM_BROKER_PASSWORD";
+
+  @AttributeDefinition(description = "How often the outbox relay looks for pending events (ms).")
+  long outboxPollIntervalMs() default 500;
+
+  @AttributeDefinition(description = "How many outbox events the relay takes per poll.")
+  int outboxBatchSize() default 100;
+
+  @AttributeDefinition(description = "JMS topic the CRM publishes its events to.")
+  String eventsTopic() default "crm.events";
+
+  @AttributeDefinition(description = "JMS queue of canonical 'invoice posted' messages.")
+  String inboundQueue() default "crm.erp.invoice-posted";
+
+  @AttributeDefinition(
+      description = "JMS queue for 'invoice posted' messages that can never apply.")
+  String deadLetterQueue() default "crm.erp.invoice-posted.DLQ";
+}

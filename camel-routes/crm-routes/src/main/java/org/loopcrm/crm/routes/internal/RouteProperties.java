@@ -1,0 +1,20 @@
+package org.loopcrm.crm.routes.internal;
+
+/**
+ * Names of the property placeholders the runtime puts into the CamelContext, so route builders take
+ * their endpoints from configuration as {@code {{crm.routes.eventsTopic}}}.
+ */
+public final class RouteProperties {
+  public static final String OUTBOX_POLL_INTERVAL_MS = "crm.routes.outboxPollIntervalMs";
+  public static final String OUTBOX_BATCH_SIZE = "crm.routes.outboxBatchSize";
+  public static final String EVENTS_TOPIC = "crm.routes.eventsTopic";
+  public static final String INBOUND_QUEUE = "crm.routes.inboundQueue";
+  public static final String DEAD_LETTER_QUEUE = "crm.routes.deadLetterQueue";
+
+  private RouteProperties() {}
+
+  /** {@code {{name}}}, a placeholder Camel resolves from the context's properties. */
+  public static String placeholder(String name) {
+    return "{{" + name + "}}";
+  }
+}

@@ -1,0 +1,102 @@
+package org.loopcrm.crm.routes.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.function.UnaryOperator;
+
+/**
+ * The validated configuration, with the broker password resolved from its file or environment
+ * variable. {@link #toString()} never shows the password.
+ */
+record RuntimeSettings(
+    String brokerUrl,
+    String brokerUser,
+    String brokerPassword,
+    long outboxPollIntervalMs,
+    int outboxBatchSize,
+    String eventsTopic,
+    String inboundQueue,
+    String deadLetterQueue) {
+
+  RuntimeSettings {
+    require(brokerUrl, "brokerUrl");
+    require(eventsTopic, "eventsTopic");
+    require(inboundQueue, "inboundQueue");
+    require(deadLetterQueue, "deadLetterQueue");
+    if (outboxPollIntervalMs < 10) {
+      throw new IllegalArgumentException("outboxPollIntervalMs must be at least 10");
+    }
+    if (outboxBatchSize < 1) {
+      throw new IllegalArgumentException("outboxBatchSize must be at least 1");
+    }
+  }
+
+  /** Reads the configuration; {@code env} looks up environment variables. */
+  static RuntimeSettings from(CrmCamelRuntimeConfiguration config, UnaryOperator<String> env) {
+    return new RuntimeSettings(
+        config.brokerUrl().trim(),
+        config.brokerUser().trim(),
+        password(config, env),
+        config.outboxPollIntervalMs(),
+        config.outboxBatchSize(),
+        config.eventsTopic().trim(),
+        config.inboundQueue().trim(),
+        config.deadLetterQueue().trim());
+  }
+
+  private static String password(CrmCamelRuntimeConfiguration config, UnaryOperator<String> env) {
+    String file = config.brokerPasswordFile().trim();
+    if (!file.isEmpty()) {
+      try {
+        return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
+      } catch (IOException | RuntimeException e) {
+        // The message names the file, never its content.
+        throw new IllegalStateException("cannot read the broker password file " + file, e);
+      }
+    }
+    String variable = config.brokerPasswordEnv().trim();
+    String value = variable.isEmpty() ? null : env.apply(variable);
+    return value == null || value.isEmpty() ? "" : value;
+  }
+
+  /** The placeholders route builders use, see {@link RouteProperties}. */
+  Properties routeProperties() {
+    Properties p = new Properties();
+    p.setProperty(RouteProperties.OUTBOX_POLL_INTERVAL_MS, Long.toString(outboxPollIntervalMs));
+    p.setProperty(RouteProperties.OUTBOX_BATCH_SIZE, Integer.toString(outboxBatchSize));
+    p.setProperty(RouteProperties.EVENTS_TOPIC, eventsTopic);
+    p.setProperty(RouteProperties.INBOUND_QUEUE, inboundQueue);
+    p.setProperty(RouteProperties.DEAD_LETTER_QUEUE, deadLetterQueue);
+    return p;
+  }
+
+  @Override
+  public String toString() {
+    return "RuntimeSettings[brokerUrl="
+        + brokerUrl
+        + ", brokerUser="
+        + brokerUser
+        + ", brokerPassword="
+        + (brokerPassword.isEmpty() ? "(none)" : "(set)")
+        + ", outboxPollIntervalMs="
+        + outboxPollIntervalMs
+        + ", outboxBatchSize="
+        + outboxBatchSize
+        + ", eventsTopic="
+        + eventsTopic
+        + ", inboundQueue="
+        + inboundQueue
+        + ", deadLetterQueue="
+        + deadLetterQueue
+        + "]";
+  }
+
+  private static void require(String value, String name) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be empty");
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package org.loopcrm.crm.routes.internal.outbox;
+
+import static org.loopcrm.crm.routes.internal.RouteProperties.EVENTS_TOPIC;
+import static org.loopcrm.crm.routes.internal.RouteProperties.OUTBOX_BATCH_SIZE;
+import static org.loopcrm.crm.routes.internal.RouteProperties.OUTBOX_POLL_INTERVAL_MS;
+import static org.loopcrm.crm.routes.internal.RouteProperties.placeholder;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.Message;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.loopcrm.crm.api.event.OutboxEvent;
+import org.loopcrm.crm.api.event.OutboxService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ServiceScope;
+
+/**
+ * Relays the transactional outbox to the events topic, at least once and in outbox order.
+ *
+ * <p>Route {@value #ROUTE_ID}, stages:
+ *
+ * <ol>
+ *   <li>a timer fires every {@code outboxPollIntervalMs} (ticks never overlap);
+ *   <li>{@link OutboxService#pending(int)} takes up to {@code outboxBatchSize} unsent events,
+ *       oldest first; an empty batch ends the tick;
+ *   <li>the batch is split sequentially, in order; each event becomes a JMS message on the {@code
+ *       eventsTopic} with the payload as body and the headers {@code CrmEventId}, {@code
+ *       CrmEventType}, {@code CrmAggregateType}, {@code CrmAggregateId} and {@code JMSXGroupID} =
+ *       aggregate id (one consumer per account in a group); the send returns once the broker has
+ *       accepted the (persistent) message, and only then is the event's sequence recorded as
+ *       published;
+ *   <li>the first failed send stops the batch: later events are not sent, so no event of an account
+ *       overtakes an earlier one; the failure is logged and the rest waits for the next tick;
+ *   <li>finally {@link OutboxService#markSent(List)} marks exactly the published events. If the
+ *       container dies before this, they are sent again (receivers dedupe on {@code CrmEventId}).
+ * </ol>
+ */
+@Component(service = RoutesBuilder.class, scope = ServiceScope.PROTOTYPE)
+public final class OutboxRelayRouteBuilder extends RouteBuilder {
+  /** The route's stable id. */
+  public static final String ROUTE_ID = "crm-outbox-relay";
+
+  static final String HEADER_EVENT_ID = "CrmEventId";
+  static final String HEADER_EVENT_TYPE = "CrmEventType";
+  static final String HEADER_AGGREGATE_TYPE = "CrmAggregateType";
+  static final String HEADER_AGGREGATE_ID = "CrmAggregateId";
+  static final String HEADER_GROUP_ID = "JMSXGroupID";
+
+  /** Sequences of this tick's published events; the split's sub-exchanges share this list. */
+  private static final String PUBLISHED = "CrmOutboxPublished";
+
+  private static final String SEQUENCE = "CrmOutboxSequence";
+
+  private final OutboxService outbox;
+
+  /** Created by DS, once per CamelContext (prototype scope). */
+  @Activate
+  public OutboxRelayRouteBuilder(@Reference OutboxService outbox) {
+    this.outbox = outbox;
+  }
+
+  @Override
+  public void configure() {
+    int batchSize =
+        Integer.parseInt(getContext().resolvePropertyPlaceholders(placeholder(OUTBOX_BATCH_SIZE)));
+
+    from("timer:" + ROUTE_ID + "?period=" + placeholder(OUTBOX_POLL_INTERVAL_MS))
+        .routeId(ROUTE_ID)
+        .process(exchange -> exchange.getMessage().setBody(outbox.pending(batchSize)))
+        .filter(exchange -> !exchange.getMessage().getBody(List.class).isEmpty())
+        .process(exchange -> exchange.setProperty(PUBLISHED, new ArrayList<Long>()))
+        .doTry()
+        .split(body())
+        .stopOnException()
+        .process(OutboxRelayRouteBuilder::toMessage)
+        .to("jms:topic:" + placeholder(EVENTS_TOPIC))
+        .process(OutboxRelayRouteBuilder::recordPublished)
+        .end()
+        .endDoTry()
+        .doCatch(Exception.class)
+        .log(
+            LoggingLevel.WARN,
+            "Outbox relay stopped its batch at a failed publish, retrying next tick:"
+                + " ${exception.message}")
+        .doFinally()
+        .process(this::markPublishedSent)
+        .end();
+  }
+
+  private static void toMessage(Exchange exchange) throws Exception {
+    OutboxEvent event = exchange.getMessage().getMandatoryBody(OutboxEvent.class);
+    Message message = exchange.getMessage();
+    message.setHeader(HEADER_EVENT_ID, event.eventId().toString());
+    message.setHeader(HEADER_EVENT_TYPE, event.type());
+    message.setHeader(HEADER_AGGREGATE_TYPE, event.aggregateType());
+    message.setHeader(HEADER_AGGREGATE_ID, event.aggregateId());
+    message.setHeader(HEADER_GROUP_ID, event.aggregateId());
+    message.setBody(event.payload());
+    exchange.setProperty(SEQUENCE, event.sequence());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void recordPublished(Exchange exchange) {
+    exchange.getProperty(PUBLISHED, List.class).add(exchange.getProperty(SEQUENCE, Long.class));
+  }
+
+  @SuppressWarnings("unchecked")
+  private void markPublishedSent(Exchange exchange) {
+    List<Long> published = exchange.getProperty(PUBLISHED, List.class);
+    if (published != null && !published.isEmpty()) {
+      outbox.markSent(List.copyOf(published));
+    }
+  }
+}

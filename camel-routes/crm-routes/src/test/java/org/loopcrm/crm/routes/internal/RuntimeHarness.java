@@ -1,0 +1,43 @@
+package org.loopcrm.crm.routes.internal;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.RoutesBuilder;
+
+/** Runs a {@link CrmCamelRuntime} outside OSGi, against a {@link TestBroker}. */
+public final class RuntimeHarness implements AutoCloseable {
+  private final CrmCamelRuntime runtime;
+
+  public RuntimeHarness(TestBroker broker, long pollIntervalMs, int batchSize) throws Exception {
+    runtime =
+        new CrmCamelRuntime(
+            new RuntimeSettings(
+                broker.url(),
+                TestBroker.USER,
+                TestBroker.PASSWORD,
+                pollIntervalMs,
+                batchSize,
+                "crm.events",
+                "crm.erp.invoice-posted",
+                "crm.erp.invoice-posted.DLQ"),
+            context -> () -> {});
+  }
+
+  public void add(RoutesBuilder builder) {
+    if (!runtime.addBuilder(builder, builder)) {
+      throw new IllegalStateException("routes of " + builder + " were not added");
+    }
+  }
+
+  public void remove(RoutesBuilder builder) {
+    runtime.removeBuilder(builder);
+  }
+
+  public CamelContext context() {
+    return runtime.context();
+  }
+
+  @Override
+  public void close() {
+    runtime.deactivate();
+  }
+}

@@ -1,0 +1,43 @@
+package org.loopcrm.crm.routes.internal.erp;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.loopcrm.crm.api.NotFoundException;
+import org.loopcrm.crm.api.erp.ApplyOutcome;
+import org.loopcrm.crm.api.erp.ErpFactService;
+import org.loopcrm.crm.api.erp.InvoicePosted;
+
+/**
+ * A test double of the ERP fact service: dedupes on the message id as the real one does, knows one
+ * customer, and can be told to fail like a database that is down.
+ */
+final class RecordingErpFacts implements ErpFactService {
+  static final String KNOWN_CUSTOMER = "C-1";
+
+  final List<InvoicePosted> calls = new CopyOnWriteArrayList<>();
+  final List<ApplyOutcome> outcomes = new CopyOnWriteArrayList<>();
+  final AtomicInteger transientFailures = new AtomicInteger();
+  private final Set<String> applied = ConcurrentHashMap.newKeySet();
+
+  @Override
+  public ApplyOutcome applyInvoicePosted(InvoicePosted fact) {
+    calls.add(fact);
+    if (transientFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw new IllegalStateException("database down");
+    }
+    if (!KNOWN_CUSTOMER.equals(fact.customerRef())) {
+      throw new NotFoundException("account with ERP reference", fact.customerRef());
+    }
+    ApplyOutcome outcome =
+        applied.add(fact.messageId()) ? ApplyOutcome.APPLIED : ApplyOutcome.DUPLICATE;
+    outcomes.add(outcome);
+    return outcome;
+  }
+
+  boolean applied(String messageId) {
+    return applied.contains(messageId);
+  }
+}
