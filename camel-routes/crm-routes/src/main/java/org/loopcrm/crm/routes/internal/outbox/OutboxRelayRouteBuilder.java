@@ -25,7 +25,9 @@ import org.osgi.service.component.annotations.ServiceScope;
  * <p>Route {@value #ROUTE_ID}, stages:
  *
  * <ol>
- *   <li>a timer fires every {@code outboxPollIntervalMs} (ticks never overlap);
+ *   <li>a timer fires every {@code outboxPollIntervalMs} (ticks never overlap); a tick takes batch
+ *       after batch while they come back full and go out whole (at most {@value
+ *       #MAX_BATCHES_PER_TICK}), so a backlog drains at broker speed;
  *   <li>{@link OutboxService#pending(int)} takes up to {@code outboxBatchSize} unsent events,
  *       oldest first; an empty batch ends the tick;
  *   <li>the batch is split sequentially, in order; each event becomes a JMS message on the {@code
@@ -56,6 +58,14 @@ public final class OutboxRelayRouteBuilder extends RouteBuilder {
 
   private static final String SEQUENCE = "CrmOutboxSequence";
 
+  /** Whether the tick takes another batch; see {@link #anotherBatch}. */
+  private static final String MORE = "CrmOutboxMore";
+
+  /** Whether the last batch was full, so more events may be waiting. */
+  private static final String FULL = "CrmOutboxFull";
+
+  static final int MAX_BATCHES_PER_TICK = 50;
+
   private final OutboxService outbox;
 
   /** Created by DS, once per CamelContext (prototype scope). */
@@ -71,7 +81,15 @@ public final class OutboxRelayRouteBuilder extends RouteBuilder {
 
     from("timer:" + ROUTE_ID + "?period=" + placeholder(OUTBOX_POLL_INTERVAL_MS))
         .routeId(ROUTE_ID)
-        .process(exchange -> exchange.getMessage().setBody(outbox.pending(batchSize)))
+        .setProperty(MORE, constant(true))
+        .loopDoWhile(OutboxRelayRouteBuilder::anotherBatch)
+        .process(
+            exchange -> {
+              List<OutboxEvent> batch = outbox.pending(batchSize);
+              exchange.getMessage().setBody(batch);
+              exchange.setProperty(MORE, false);
+              exchange.setProperty(FULL, batch.size() == batchSize);
+            })
         .filter(exchange -> !exchange.getMessage().getBody(List.class).isEmpty())
         .process(exchange -> exchange.setProperty(PUBLISHED, new ArrayList<Long>()))
         .doTry()
@@ -89,7 +107,20 @@ public final class OutboxRelayRouteBuilder extends RouteBuilder {
                 + " ${exception.message}")
         .doFinally()
         .process(this::markPublishedSent)
+        .end()
+        .end()
         .end();
+  }
+
+  /**
+   * Whether the tick takes another batch: only after a full batch that went out whole, and at most
+   * {@value #MAX_BATCHES_PER_TICK} batches a tick, so a backlog drains at broker speed rather than
+   * at one batch per poll interval, and a tick still ends.
+   */
+  private static boolean anotherBatch(Exchange exchange) {
+    Integer index = exchange.getProperty(Exchange.LOOP_INDEX, Integer.class);
+    return Boolean.TRUE.equals(exchange.getProperty(MORE, Boolean.class))
+        && (index == null || index < MAX_BATCHES_PER_TICK);
   }
 
   private static void toMessage(Exchange exchange) throws Exception {
@@ -115,5 +146,9 @@ public final class OutboxRelayRouteBuilder extends RouteBuilder {
     if (published != null && !published.isEmpty()) {
       outbox.markSent(List.copyOf(published));
     }
+    List<?> batch = exchange.getMessage().getBody(List.class);
+    boolean whole = published != null && batch != null && published.size() == batch.size();
+    exchange.setProperty(
+        MORE, whole && Boolean.TRUE.equals(exchange.getProperty(FULL, Boolean.class)));
   }
 }

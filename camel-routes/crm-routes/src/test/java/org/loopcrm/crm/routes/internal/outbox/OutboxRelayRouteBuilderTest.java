@@ -77,6 +77,19 @@ class OutboxRelayRouteBuilderTest {
   }
 
   @Test
+  void aBacklogDrainsWithinOneTick() throws Exception {
+    BlockingQueue<Message> received = broker.subscribe("crm.events");
+    runtime = new RuntimeHarness(broker, 600_000, 2); // one tick in this test's lifetime
+    runtime.add(new OutboxRelayRouteBuilder(outbox));
+
+    Poll.until("5 events on the topic", () -> received.size() == 5);
+    Poll.until("all marked sent", () -> outbox.sent().size() == 5);
+    assertThat(eventIds(new ArrayList<>(received))).containsExactlyElementsOf(ids(events));
+    assertThat(outbox.markSentCalls).containsExactly(List.of(1L, 2L), List.of(3L, 4L), List.of(5L));
+    assertThat(outbox.polls.get()).as("batches 2 + 2 + 1, the last one short").isEqualTo(3);
+  }
+
+  @Test
   void aFailedPublishStopsTheBatchThereAndIsRetriedNextTick() throws Exception {
     broker.reject(events.get(2).eventId().toString());
     BlockingQueue<Message> received = broker.subscribe("crm.events");
