@@ -1,0 +1,19 @@
+package org.loopcrm.crm.api.audit;
+
+/**
+ * What a change did to a record. Later versions of this package add actions (for example merging
+ * two records or erasing personal data), so a consumer that switches over it needs a default
+ * branch.
+ */
+public enum AuditAction {
+  /** The record was created; the changes hold every field that was set, with no old value. */
+  CREATE,
+  /** Fields of the record changed; the changes hold exactly the fields whose value differs. */
+  UPDATE,
+  /** The record was deleted; the changes hold the last values, with no new value. */
+  DELETE,
+  /** The record was archived: it became read-only and left default listings. */
+  ARCHIVE,
+  /** An archived record was brought back into use. */
+  RESTORE
+}

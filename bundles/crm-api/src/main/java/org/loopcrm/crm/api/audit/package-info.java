@@ -1,0 +1,5 @@
+/** Audit history: who changed which record when, through which channel, field by field. */
+@Version("1.0.0")
+package org.loopcrm.crm.api.audit;
+
+import org.osgi.annotation.versioning.Version;
