@@ -38,6 +38,7 @@ import org.loopcrm.crm.api.account.AccountStatus;
 import org.loopcrm.crm.api.account.Contact;
 import org.loopcrm.crm.api.account.ContactDraft;
 import org.loopcrm.crm.api.account.Receivables;
+import org.loopcrm.crm.api.audit.AuditAction;
 import org.loopcrm.crm.core.internal.account.Cursor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -81,6 +82,8 @@ public final class JpaAccountService implements AccountService {
           o.receivablesOpen = BigDecimal.ZERO;
           apply(o, d);
           em.persist(o);
+          AuditLog.record(
+              em, actor, AuditAction.CREATE, AuditLog.ACCOUNT, o.id, null, image(o), now);
           Outbox.append(em, ACCOUNT, o.id, "account.created", snapshot(o, actor), now);
           return toAccount(o);
         });
@@ -164,9 +167,12 @@ public final class JpaAccountService implements AccountService {
           requireActive(o);
           checkTransition(o.stage, d.stage());
           checkErpRefFree(em, d.erpRef(), o.id);
+          Map<String, Object> before = image(o);
           apply(o, d);
           o.updatedAt = now();
           em.flush();
+          AuditLog.record(
+              em, actor, AuditAction.UPDATE, AuditLog.ACCOUNT, o.id, before, image(o), o.updatedAt);
           Outbox.append(em, ACCOUNT, o.id, "account.updated", snapshot(o, actor), o.updatedAt);
           return toAccount(o);
         });
@@ -174,16 +180,28 @@ public final class JpaAccountService implements AccountService {
 
   @Override
   public Account archive(Actor actor, UUID id, long expectedVersion) {
-    return changeStatus(actor, id, expectedVersion, AccountStatus.ARCHIVED, "account.archived");
+    return changeStatus(
+        actor,
+        id,
+        expectedVersion,
+        AccountStatus.ARCHIVED,
+        AuditAction.ARCHIVE,
+        "account.archived");
   }
 
   @Override
   public Account restore(Actor actor, UUID id, long expectedVersion) {
-    return changeStatus(actor, id, expectedVersion, AccountStatus.ACTIVE, "account.restored");
+    return changeStatus(
+        actor, id, expectedVersion, AccountStatus.ACTIVE, AuditAction.RESTORE, "account.restored");
   }
 
   private Account changeStatus(
-      Actor actor, UUID id, long expectedVersion, AccountStatus target, String eventType) {
+      Actor actor,
+      UUID id,
+      long expectedVersion,
+      AccountStatus target,
+      AuditAction action,
+      String eventType) {
     requireWrite(actor);
     return tx.inTransaction(
         em -> {
@@ -191,9 +209,11 @@ public final class JpaAccountService implements AccountService {
           if (o.status == target) {
             throw new ConflictException("account " + id + " is " + target + " already");
           }
+          Map<String, Object> before = image(o);
           o.status = target;
           o.updatedAt = now();
           em.flush();
+          AuditLog.record(em, actor, action, AuditLog.ACCOUNT, o.id, before, image(o), o.updatedAt);
           Outbox.append(em, ACCOUNT, o.id, eventType, snapshot(o, actor), o.updatedAt);
           return toAccount(o);
         });
@@ -209,20 +229,25 @@ public final class JpaAccountService implements AccountService {
           if (o.status != AccountStatus.ARCHIVED) {
             throw new ConflictException("account " + id + " must be archived before it is deleted");
           }
+          Instant now = now();
           for (PartyRelationshipEntity r : contactLinks(em, o.id)) {
-            em.remove(r);
             PersonEntity p = em.find(PersonEntity.class, r.fromPartyId);
+            em.remove(r);
             if (p != null) {
+              AuditLog.record(
+                  em, actor, AuditAction.DELETE, AuditLog.CONTACT, p.id, image(p, r), null, now);
               em.remove(p);
             }
           }
+          AuditLog.record(
+              em, actor, AuditAction.DELETE, AuditLog.ACCOUNT, o.id, image(o), null, now);
           Map<String, Object> data = new LinkedHashMap<>();
           data.put("id", o.id);
           data.put("erpRef", o.erpRef);
           data.put("by", actor.user());
           data.put("channel", actor.channel());
           em.remove(o);
-          Outbox.append(em, ACCOUNT, o.id, "account.deleted", data, now());
+          Outbox.append(em, ACCOUNT, o.id, "account.deleted", data, now);
           return null;
         });
   }
@@ -250,6 +275,8 @@ public final class JpaAccountService implements AccountService {
           r.title = d.title();
           r.fromDate = now;
           em.persist(r);
+          AuditLog.record(
+              em, actor, AuditAction.CREATE, AuditLog.CONTACT, p.id, null, image(p, r), now);
           Contact c = toContact(p, r);
           Outbox.append(em, ACCOUNT, o.id, "contact.added", contactData(c, actor), now);
           return c;
@@ -301,13 +328,28 @@ public final class JpaAccountService implements AccountService {
           PartyRelationshipEntity r = findLink(em, accountId, contactId);
           PersonEntity p = em.find(PersonEntity.class, r.fromPartyId);
           checkVersion("contact", contactId, expectedVersion, p.version);
+          Map<String, Object> before = image(p, r);
           apply(p, d);
           r.title = d.title();
           p.updatedAt = now();
           em.flush();
+          AuditLog.record(
+              em,
+              actor,
+              AuditAction.UPDATE,
+              AuditLog.CONTACT,
+              p.id,
+              before,
+              image(p, r),
+              p.updatedAt);
           Contact c = toContact(p, r);
           Outbox.append(
-              em, ACCOUNT, accountId.toString(), "contact.updated", contactData(c, actor), now());
+              em,
+              ACCOUNT,
+              accountId.toString(),
+              "contact.updated",
+              contactData(c, actor),
+              p.updatedAt);
           return c;
         });
   }
@@ -322,10 +364,13 @@ public final class JpaAccountService implements AccountService {
           PersonEntity p = em.find(PersonEntity.class, r.fromPartyId);
           checkVersion("contact", contactId, expectedVersion, p.version);
           Contact c = toContact(p, r);
+          Instant now = now();
+          AuditLog.record(
+              em, actor, AuditAction.DELETE, AuditLog.CONTACT, p.id, image(p, r), null, now);
           em.remove(r);
           em.remove(p);
           Outbox.append(
-              em, ACCOUNT, accountId.toString(), "contact.removed", contactData(c, actor), now());
+              em, ACCOUNT, accountId.toString(), "contact.removed", contactData(c, actor), now);
           return null;
         });
   }
@@ -463,6 +508,29 @@ public final class JpaAccountService implements AccountService {
         p.version,
         p.createdAt,
         p.updatedAt);
+  }
+
+  /** The audited fields of an account, named as the API names them. */
+  private static Map<String, Object> image(OrganizationEntity o) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", o.name);
+    m.put("erpRef", o.erpRef);
+    m.put("owner", o.owner);
+    m.put("stage", o.stage);
+    m.put("status", o.status);
+    return m;
+  }
+
+  /** The audited fields of a contact, named as the API names them. */
+  private static Map<String, Object> image(PersonEntity p, PartyRelationshipEntity r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("accountId", r.toPartyId);
+    m.put("firstName", p.firstName);
+    m.put("lastName", p.lastName);
+    m.put("email", p.email);
+    m.put("phone", p.phone);
+    m.put("title", r.title);
+    return m;
   }
 
   static Map<String, Object> snapshot(OrganizationEntity o, Actor actor) {

@@ -38,6 +38,10 @@ import org.loopcrm.crm.api.account.AccountStatus;
 import org.loopcrm.crm.api.account.Contact;
 import org.loopcrm.crm.api.account.ContactDraft;
 import org.loopcrm.crm.api.account.LifecycleStage;
+import org.loopcrm.crm.api.audit.AuditAction;
+import org.loopcrm.crm.api.audit.AuditEntry;
+import org.loopcrm.crm.api.audit.AuditQuery;
+import org.loopcrm.crm.api.audit.FieldChange;
 import org.loopcrm.crm.api.erp.ApplyOutcome;
 import org.loopcrm.crm.api.erp.InvoicePosted;
 import org.loopcrm.crm.api.event.OutboxEvent;
@@ -56,6 +60,7 @@ abstract class CrmServicesContract {
   JpaAccountService accounts;
   JpaOutboxService outbox;
   JpaErpFactService facts;
+  JpaAuditService audit;
 
   /** A new, empty database of the product under test. */
   abstract DataSource newDatabase();
@@ -66,6 +71,7 @@ abstract class CrmServicesContract {
     accounts = new JpaAccountService(emf, java.time.Clock.systemUTC());
     outbox = new JpaOutboxService(emf, java.time.Clock.systemUTC());
     facts = new JpaErpFactService(emf, java.time.Clock.systemUTC());
+    audit = new JpaAuditService(emf);
   }
 
   @AfterAll
@@ -462,6 +468,311 @@ abstract class CrmServicesContract {
     }
     assertThat(facts.applyInvoicePosted(fact)).isEqualTo(ApplyOutcome.DUPLICATE);
     assertThat(accounts.get(SALES, a.id()).receivables().open()).isEqualByComparingTo("100");
+  }
+
+  // --- audit history
+
+  private List<AuditEntry> historyOf(String type, UUID id) {
+    return audit.history(ADMIN, AuditQuery.ofRecord(type, id, 200)).items();
+  }
+
+  private static Actor user(String name, Role role, Actor.Channel channel) {
+    return new Actor(name, Set.of(role), channel);
+  }
+
+  @Test
+  void createAndUpdateAreAuditedFieldByField() {
+    Actor shell = user("shell-" + UUID.randomUUID(), Role.CRM_USER, Actor.Channel.SHELL);
+    Account a = newAccount(unique("Audited"), null);
+    Account b =
+        accounts.update(
+            shell,
+            a.id(),
+            0,
+            new AccountDraft(
+                a.name() + " GmbH", "P-" + a.id(), a.owner(), LifecycleStage.PROSPECT));
+    accounts.update(shell, a.id(), b.version(), draft(b, LifecycleStage.PROSPECT));
+
+    List<AuditEntry> history = historyOf("account", a.id());
+    assertThat(history)
+        .extracting(AuditEntry::action)
+        .containsExactly(AuditAction.UPDATE, AuditAction.CREATE);
+    AuditEntry update = history.get(0);
+    assertThat(update.user()).isEqualTo(shell.user());
+    assertThat(update.channel()).isEqualTo(Actor.Channel.SHELL);
+    assertThat(update.recordId()).isEqualTo(a.id());
+    assertThat(update.changes())
+        .containsExactly(
+            new FieldChange("name", a.name(), a.name() + " GmbH"),
+            new FieldChange("erpRef", null, "P-" + a.id()));
+    AuditEntry create = history.get(1);
+    assertThat(create.user()).isEqualTo("sales");
+    assertThat(create.channel()).isEqualTo(Actor.Channel.REST);
+    assertThat(create.at()).isEqualTo(a.createdAt());
+    assertThat(create.changes())
+        .containsExactly(
+            new FieldChange("name", null, a.name()),
+            new FieldChange("owner", null, "sales"),
+            new FieldChange("stage", null, "PROSPECT"),
+            new FieldChange("status", null, "ACTIVE"));
+  }
+
+  @Test
+  void archiveRestoreAndDeleteAreAuditedAndTheHistoryOutlivesTheRecord() {
+    Account a = newAccount(unique("Lifecycle audit"), null);
+    Contact c =
+        accounts.addContact(SALES, a.id(), new ContactDraft("Ada", "Lovelace", null, null, "CTO"));
+    Account archived = accounts.archive(SALES, a.id(), 0);
+    Account restored = accounts.restore(SALES, a.id(), archived.version());
+    Account again = accounts.archive(SALES, a.id(), restored.version());
+    accounts.delete(ADMIN, a.id(), again.version());
+
+    List<AuditEntry> history = historyOf("account", a.id());
+    assertThat(history)
+        .extracting(AuditEntry::action)
+        .containsExactly(
+            AuditAction.DELETE,
+            AuditAction.ARCHIVE,
+            AuditAction.RESTORE,
+            AuditAction.ARCHIVE,
+            AuditAction.CREATE);
+    assertThat(history.get(2).changes())
+        .containsExactly(new FieldChange("status", "ARCHIVED", "ACTIVE"));
+    assertThat(history.get(3).changes())
+        .containsExactly(new FieldChange("status", "ACTIVE", "ARCHIVED"));
+    AuditEntry delete = history.get(0);
+    assertThat(delete.user()).isEqualTo("admin");
+    assertThat(delete.changes())
+        .containsExactly(
+            new FieldChange("name", a.name(), null),
+            new FieldChange("owner", "sales", null),
+            new FieldChange("stage", "PROSPECT", null),
+            new FieldChange("status", "ARCHIVED", null));
+    List<AuditEntry> contact = historyOf("contact", c.id());
+    assertThat(contact)
+        .extracting(AuditEntry::action)
+        .containsExactly(AuditAction.DELETE, AuditAction.CREATE);
+    assertThat(contact.get(0).changes())
+        .containsExactly(
+            new FieldChange("accountId", a.id().toString(), null),
+            new FieldChange("firstName", "Ada", null),
+            new FieldChange("lastName", "Lovelace", null),
+            new FieldChange("title", "CTO", null));
+  }
+
+  @Test
+  void contactChangesAreAuditedOnTheContact() {
+    Account a = newAccount(unique("Contact audit"), null);
+    Contact c =
+        accounts.addContact(
+            SALES, a.id(), new ContactDraft("Ada", "Lovelace", "ada@example.com", null, "CTO"));
+    Contact changed =
+        accounts.updateContact(
+            SALES,
+            a.id(),
+            c.id(),
+            c.version(),
+            new ContactDraft("Ada", "King", "ada@example.com", "+44 1", "CEO"));
+    accounts.removeContact(ADMIN, a.id(), c.id(), changed.version());
+
+    List<AuditEntry> history = historyOf("contact", c.id());
+    assertThat(history)
+        .extracting(AuditEntry::action)
+        .containsExactly(AuditAction.DELETE, AuditAction.UPDATE, AuditAction.CREATE);
+    assertThat(history.get(2).changes())
+        .containsExactly(
+            new FieldChange("accountId", null, a.id().toString()),
+            new FieldChange("firstName", null, "Ada"),
+            new FieldChange("lastName", null, "Lovelace"),
+            new FieldChange("email", null, "ada@example.com"),
+            new FieldChange("title", null, "CTO"));
+    assertThat(history.get(1).changes())
+        .containsExactly(
+            new FieldChange("lastName", "Lovelace", "King"),
+            new FieldChange("phone", null, "+44 1"),
+            new FieldChange("title", "CTO", "CEO"));
+    assertThat(history.get(0).user()).isEqualTo("admin");
+    assertThat(historyOf("account", a.id()))
+        .extracting(AuditEntry::action)
+        .containsExactly(AuditAction.CREATE);
+  }
+
+  @Test
+  void anUpdateThatChangesNoFieldRecordsNothing() {
+    Account a = newAccount(unique("Unchanged"), null);
+    accounts.update(SALES, a.id(), 0, draft(a, a.stage()));
+
+    assertThat(historyOf("account", a.id()))
+        .extracting(AuditEntry::action)
+        .containsExactly(AuditAction.CREATE);
+  }
+
+  @Test
+  void refusedChangesAuditNothing() {
+    String ref = "P-" + UUID.randomUUID();
+    newAccount(unique("Holder"), ref);
+    Account a = newAccount(unique("Refused"), null);
+    Contact c =
+        accounts.addContact(SALES, a.id(), new ContactDraft(null, "Kept", null, null, null));
+    Account v1 = accounts.update(SALES, a.id(), 0, draft(a, LifecycleStage.CUSTOMER));
+    List<AuditEntry> before = historyOf("account", a.id());
+
+    assertThatThrownBy(() -> accounts.update(SALES, a.id(), 0, draft(a, LifecycleStage.INACTIVE)))
+        .isInstanceOf(StaleVersionException.class);
+    assertThatThrownBy(
+            () ->
+                accounts.update(
+                    SALES, a.id(), v1.version(), new AccountDraft(" ", null, "sales", null)))
+        .isInstanceOf(ValidationException.class);
+    assertThatThrownBy(
+            () -> accounts.update(VIEWER, a.id(), v1.version(), draft(a, LifecycleStage.INACTIVE)))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(
+            () ->
+                accounts.update(
+                    SALES,
+                    a.id(),
+                    v1.version(),
+                    new AccountDraft(a.name(), ref, "sales", LifecycleStage.CUSTOMER)))
+        .isInstanceOf(ConflictException.class);
+    assertThatThrownBy(
+            () -> accounts.update(SALES, a.id(), v1.version(), draft(a, LifecycleStage.PROSPECT)))
+        .isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> accounts.archive(VIEWER, a.id(), v1.version()))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> accounts.delete(SALES, a.id(), v1.version()))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(
+            () ->
+                accounts.updateContact(
+                    SALES,
+                    a.id(),
+                    c.id(),
+                    c.version() + 5,
+                    new ContactDraft(null, "X", null, null, null)))
+        .isInstanceOf(StaleVersionException.class);
+    assertThatThrownBy(() -> accounts.removeContact(VIEWER, a.id(), c.id(), c.version()))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> accounts.create(VIEWER, new AccountDraft("Never", null, null, null)))
+        .isInstanceOf(AccessDeniedException.class);
+
+    assertThat(historyOf("account", a.id())).isEqualTo(before);
+    assertThat(historyOf("contact", c.id()))
+        .extracting(AuditEntry::action)
+        .containsExactly(AuditAction.CREATE);
+    assertThat(audit.history(ADMIN, AuditQuery.ofUser("viewer", 10)).items()).isEmpty();
+  }
+
+  @Test
+  void historyPagesNewestFirstPerRecordAndPerUser() {
+    Actor editor = user("editor-" + UUID.randomUUID(), Role.CRM_USER, Actor.Channel.REST);
+    Account a = accounts.create(editor, new AccountDraft(unique("Paged"), null, null, null));
+    Account other = accounts.create(editor, new AccountDraft(unique("Other"), null, null, null));
+    Account current = a;
+    for (int i = 1; i <= 4; i++) {
+      current =
+          accounts.update(
+              editor,
+              a.id(),
+              current.version(),
+              new AccountDraft(a.name() + " v" + i, null, current.owner(), current.stage()));
+    }
+
+    List<AuditEntry> seen = new ArrayList<>();
+    AuditQuery q = AuditQuery.ofRecord("account", a.id(), 2);
+    int pages = 0;
+    for (String cursor = null; pages == 0 || cursor != null; pages++) {
+      Page<AuditEntry> page = audit.history(VIEWER, q.after(cursor));
+      seen.addAll(page.items());
+      cursor = page.nextCursor().orElse(null);
+    }
+    assertThat(pages).isEqualTo(3);
+    assertThat(seen)
+        .extracting(AuditEntry::action)
+        .containsExactly(
+            AuditAction.UPDATE,
+            AuditAction.UPDATE,
+            AuditAction.UPDATE,
+            AuditAction.UPDATE,
+            AuditAction.CREATE);
+    assertThat(seen.get(0).changes())
+        .containsExactly(new FieldChange("name", a.name() + " v3", a.name() + " v4"));
+    assertThat(seen)
+        .extracting(AuditEntry::at)
+        .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
+    List<AuditEntry> byUser = new ArrayList<>();
+    AuditQuery u = AuditQuery.ofUser(editor.user(), 4);
+    Page<AuditEntry> first = audit.history(ADMIN, u);
+    byUser.addAll(first.items());
+    Page<AuditEntry> second = audit.history(ADMIN, u.after(first.nextCursor().orElseThrow()));
+    byUser.addAll(second.items());
+    assertThat(second.nextCursor()).isEmpty();
+    assertThat(byUser).hasSize(6).extracting(AuditEntry::id).doesNotHaveDuplicates();
+    assertThat(byUser).extracting(AuditEntry::user).containsOnly(editor.user());
+    assertThat(byUser.get(5).recordId()).isEqualTo(a.id());
+    assertThat(byUser.get(4).recordId()).isEqualTo(other.id());
+
+    Instant lastUpdate = seen.get(0).at();
+    assertThat(
+            audit
+                .history(
+                    ADMIN, new AuditQuery(null, null, editor.user(), lastUpdate, null, 10, null))
+                .items())
+        .extracting(AuditEntry::at)
+        .containsOnly(lastUpdate);
+    assertThat(
+            audit
+                .history(
+                    ADMIN, new AuditQuery(null, null, editor.user(), null, lastUpdate, 10, null))
+                .items())
+        .hasSize(5);
+    assertThatThrownBy(() -> audit.history(ADMIN, q.after(first.nextCursor().orElseThrow())))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("cursor");
+  }
+
+  @Test
+  void recordHistoryIsForReadersAndUserHistoryForAdminsOnly() {
+    Account a = newAccount(unique("Permissions"), null);
+    AuditQuery record = AuditQuery.ofRecord("account", a.id(), 10);
+    Actor nobody = new Actor("nobody", Set.of(), Actor.Channel.REST);
+
+    assertThat(audit.history(VIEWER, record).items()).hasSize(1);
+    assertThat(audit.history(SALES, record).items()).hasSize(1);
+    assertThatThrownBy(() -> audit.history(nobody, record))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> audit.history(VIEWER, AuditQuery.ofUser("sales", 10)))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> audit.history(SALES, AuditQuery.ofUser("sales", 10)))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThat(audit.history(ADMIN, AuditQuery.ofUser("sales", 1)).items()).hasSize(1);
+  }
+
+  @Test
+  void historyQueriesAreValidated() {
+    UUID id = UUID.randomUUID();
+    assertThat(audit.history(SALES, AuditQuery.ofRecord("account", id, 10)).items()).isEmpty();
+    assertThatThrownBy(
+            () -> audit.history(ADMIN, new AuditQuery(null, null, null, null, null, 10, null)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("user");
+    assertThatThrownBy(
+            () ->
+                audit.history(ADMIN, new AuditQuery("account", id, "sales", null, null, 10, null)))
+        .isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> audit.history(ADMIN, AuditQuery.ofRecord("account", id, 0)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("limit");
+    Instant now = Instant.now();
+    assertThatThrownBy(
+            () -> audit.history(ADMIN, new AuditQuery("account", id, null, now, now, 10, null)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("from");
+    assertThatThrownBy(
+            () -> audit.history(ADMIN, AuditQuery.ofRecord("account", id, 10).after("%%%")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("cursor");
   }
 
   private static InvoicePosted invoice(String messageId, String ref, String amount) {

@@ -1,0 +1,2 @@
+/** Audit history without persistence: record images, field diffs and history cursors. */
+package org.loopcrm.crm.core.internal.audit;

@@ -1,0 +1,116 @@
+package org.loopcrm.crm.core.internal.jpa;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.TypedQuery;
+import org.loopcrm.crm.api.Actor;
+import org.loopcrm.crm.api.Page;
+import org.loopcrm.crm.api.audit.AuditEntry;
+import org.loopcrm.crm.api.audit.AuditQuery;
+import org.loopcrm.crm.api.audit.AuditService;
+import org.loopcrm.crm.api.audit.FieldChange;
+import org.loopcrm.crm.core.internal.audit.AuditCursor;
+import org.loopcrm.crm.core.internal.audit.AuditRules;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Reads the audit tables, newest first, with keyset paging on (time, sequence) so a page costs the
+ * same wherever it starts. Read-only: the entries are written by {@link AuditLog}.
+ */
+@Component(service = AuditService.class)
+public final class JpaAuditService implements AuditService {
+  private final Transactions tx;
+
+  /** Wired by DS once the schema is migrated and the persistence unit is up. */
+  @Activate
+  public JpaAuditService(
+      @Reference(target = "(osgi.unit.name=crm)") EntityManagerFactory emf,
+      @Reference SchemaMigration schema) {
+    this(emf);
+  }
+
+  JpaAuditService(EntityManagerFactory emf) {
+    this.tx = new Transactions(emf);
+  }
+
+  @Override
+  public Page<AuditEntry> history(Actor actor, AuditQuery q) {
+    AuditRules.check(actor, q);
+    String scope = AuditRules.scope(q);
+    AuditCursor after = q.cursor() == null ? null : AuditCursor.decode(q.cursor(), scope);
+    StringBuilder jpql = new StringBuilder("select e from AuditEntryEntity e where ");
+    Map<String, Object> params = new LinkedHashMap<>();
+    if (q.user() != null) {
+      jpql.append("e.user = :user");
+      params.put("user", q.user());
+    } else {
+      jpql.append("e.recordType = :type and e.recordId = :id");
+      params.put("type", q.recordType());
+      params.put("id", q.recordId().toString());
+    }
+    if (q.from() != null) {
+      jpql.append(" and e.occurredAt >= :from");
+      params.put("from", q.from());
+    }
+    if (q.to() != null) {
+      jpql.append(" and e.occurredAt < :to");
+      params.put("to", q.to());
+    }
+    if (after != null) {
+      jpql.append(
+          " and (e.occurredAt < :afterAt or (e.occurredAt = :afterAt and e.sequence < :afterSeq))");
+      params.put("afterAt", after.at());
+      params.put("afterSeq", after.sequence());
+    }
+    jpql.append(" order by e.occurredAt desc, e.sequence desc");
+    return tx.readOnly(
+        em -> {
+          TypedQuery<AuditEntryEntity> query =
+              em.createQuery(jpql.toString(), AuditEntryEntity.class);
+          params.forEach(query::setParameter);
+          List<AuditEntryEntity> rows = query.setMaxResults(q.limit() + 1).getResultList();
+          List<AuditEntryEntity> page = rows.subList(0, Math.min(rows.size(), q.limit()));
+          Map<Long, List<FieldChange>> changes = new LinkedHashMap<>();
+          page.forEach(e -> changes.put(e.sequence, new ArrayList<>()));
+          if (!page.isEmpty()) {
+            em.createQuery(
+                    "select c from AuditChangeEntity c where c.entrySeq in :seqs"
+                        + " order by c.entrySeq, c.index",
+                    AuditChangeEntity.class)
+                .setParameter("seqs", List.copyOf(changes.keySet()))
+                .getResultList()
+                .forEach(
+                    c ->
+                        changes
+                            .get(c.entrySeq)
+                            .add(new FieldChange(c.field, c.oldValue, c.newValue)));
+          }
+          List<AuditEntry> items = new ArrayList<>(page.size());
+          for (AuditEntryEntity e : page) {
+            items.add(
+                new AuditEntry(
+                    UUID.fromString(e.entryId),
+                    e.recordType,
+                    UUID.fromString(e.recordId),
+                    e.action,
+                    e.user,
+                    e.channel,
+                    e.occurredAt,
+                    changes.get(e.sequence)));
+          }
+          Optional<String> next = Optional.empty();
+          if (rows.size() > q.limit()) {
+            AuditEntryEntity last = page.get(page.size() - 1);
+            next = Optional.of(new AuditCursor(scope, last.occurredAt, last.sequence).encode());
+          }
+          return new Page<>(items, next);
+        });
+  }
+}
