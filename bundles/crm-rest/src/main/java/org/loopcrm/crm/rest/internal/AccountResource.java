@@ -19,13 +19,13 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 import org.loopcrm.crm.api.Page;
-import org.loopcrm.crm.api.ValidationException;
-import org.loopcrm.crm.api.ValidationException.FieldError;
 import org.loopcrm.crm.api.account.Account;
 import org.loopcrm.crm.api.account.AccountQuery;
 import org.loopcrm.crm.api.account.AccountService;
 import org.loopcrm.crm.api.account.AccountSort;
 import org.loopcrm.crm.api.account.Contact;
+import org.loopcrm.crm.api.audit.AuditQuery;
+import org.loopcrm.crm.api.audit.AuditService;
 import org.loopcrm.crm.rest.internal.Dtos.AccountBody;
 import org.loopcrm.crm.rest.internal.Dtos.AccountPage;
 import org.loopcrm.crm.rest.internal.Dtos.AccountView;
@@ -33,15 +33,18 @@ import org.loopcrm.crm.rest.internal.Dtos.ContactBody;
 import org.loopcrm.crm.rest.internal.Dtos.ContactList;
 import org.loopcrm.crm.rest.internal.Dtos.ContactView;
 
-/** {@code /accounts} and their {@code /contacts}. */
+/** {@code /accounts}, their {@code /contacts} and their {@code /history}. */
 @Path("/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 public final class AccountResource {
   private static final int DEFAULT_LIMIT = 50;
+  private static final String RECORD_TYPE = "account";
   private final AccountService accounts;
+  private final AuditService audit;
 
-  AccountResource(AccountService accounts) {
+  AccountResource(AccountService accounts, AuditService audit) {
     this.accounts = accounts;
+    this.audit = audit;
   }
 
   /** Creates an account. */
@@ -68,13 +71,15 @@ public final class AccountResource {
         new AccountQuery(
             namePrefix,
             owner,
-            bool("includeArchived", includeArchived),
+            Params.bool("includeArchived", includeArchived),
             sort == null
                 ? AccountSort.NAME_ASC
                 : AccountSort.fromToken(sort)
                     .orElseThrow(
-                        () -> invalid("sort", "must be one of name, -name, createdAt, -createdAt")),
-            limit == null ? DEFAULT_LIMIT : integer("limit", limit),
+                        () ->
+                            Params.invalid(
+                                "sort", "must be one of name, -name, createdAt, -createdAt")),
+            Params.integer("limit", limit, DEFAULT_LIMIT),
             cursor);
     Page<Account> page = accounts.list(Actors.of(sc), q);
     Response.ResponseBuilder r =
@@ -213,26 +218,26 @@ public final class AccountResource {
     return Response.noContent().build();
   }
 
-  private static ValidationException invalid(String field, String message) {
-    return new ValidationException(List.of(new FieldError(field, message)));
-  }
-
-  private static int integer(String field, String text) {
-    try {
-      return Integer.parseInt(text.strip());
-    } catch (NumberFormatException e) {
-      throw invalid(field, "must be a whole number");
-    }
-  }
-
-  private static boolean bool(String field, String text) {
-    if (text == null) {
-      return false;
-    }
-    return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> throw invalid(field, "must be true or false");
-    };
+  /** An account's audit history, newest first; it stays readable after the account is deleted. */
+  @GET
+  @Path("{id}/history")
+  public Response history(
+      @Context SecurityContext sc,
+      @Context UriInfo uri,
+      @PathParam("id") String id,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    AuditQuery q =
+        new AuditQuery(
+            RECORD_TYPE,
+            Ids.parse("account", id),
+            null,
+            Params.instant("from", from),
+            Params.instant("to", to),
+            Params.integer("limit", limit, DEFAULT_LIMIT),
+            cursor);
+    return AuditResource.page(audit.history(Actors.of(sc), q), uri);
   }
 }

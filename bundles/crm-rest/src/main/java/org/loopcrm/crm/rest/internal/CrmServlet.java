@@ -9,6 +9,7 @@ import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
 import org.loopcrm.crm.api.account.AccountService;
+import org.loopcrm.crm.api.audit.AuditService;
 
 /**
  * The CXF servlet behind {@code /crm/api}: when the HTTP service initialises it, it publishes the
@@ -17,12 +18,15 @@ import org.loopcrm.crm.api.account.AccountService;
 final class CrmServlet extends CXFNonSpringServlet {
   private static final long serialVersionUID = 1L;
   private final transient AccountService accounts;
+  private final transient AuditService audit;
   private final transient Authenticator authenticator;
   private final long maxBodyBytes;
   private transient Server server;
 
-  CrmServlet(AccountService accounts, Authenticator authenticator, long maxBodyBytes) {
+  CrmServlet(
+      AccountService accounts, AuditService audit, Authenticator authenticator, long maxBodyBytes) {
     this.accounts = accounts;
+    this.audit = audit;
     this.authenticator = authenticator;
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -39,7 +43,11 @@ final class CrmServlet extends CXFNonSpringServlet {
     factory.setBus(getBus());
     factory.setAddress("/v1");
     factory.setServiceBeans(
-        List.of(new AccountResource(accounts), new PingResource(), new OpenApiResource()));
+        List.of(
+            new AccountResource(accounts, audit),
+            new AuditResource(audit),
+            new PingResource(),
+            new OpenApiResource()));
     factory.setProviders(
         List.of(
             new JacksonJsonProvider(mapper),

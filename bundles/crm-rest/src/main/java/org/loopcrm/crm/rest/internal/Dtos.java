@@ -4,12 +4,16 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.loopcrm.crm.api.Actor;
 import org.loopcrm.crm.api.account.Account;
 import org.loopcrm.crm.api.account.AccountDraft;
 import org.loopcrm.crm.api.account.AccountStatus;
 import org.loopcrm.crm.api.account.Contact;
 import org.loopcrm.crm.api.account.ContactDraft;
 import org.loopcrm.crm.api.account.LifecycleStage;
+import org.loopcrm.crm.api.audit.AuditAction;
+import org.loopcrm.crm.api.audit.AuditEntry;
+import org.loopcrm.crm.api.audit.FieldChange;
 
 /** The JSON shapes of the API. Entities never reach here; API records are mapped field by field. */
 final class Dtos {
@@ -97,6 +101,39 @@ final class Dtos {
 
   /** The contacts of an account. */
   record ContactList(List<ContactView> items) {}
+
+  /** One field's old and new value. */
+  record FieldChangeView(String field, String oldValue, String newValue) {
+    static FieldChangeView of(FieldChange c) {
+      return new FieldChangeView(c.field(), c.oldValue(), c.newValue());
+    }
+  }
+
+  /** An audit entry as the API shows it. */
+  record AuditEntryView(
+      UUID id,
+      String recordType,
+      UUID recordId,
+      AuditAction action,
+      String user,
+      Actor.Channel channel,
+      String at,
+      List<FieldChangeView> changes) {
+    static AuditEntryView of(AuditEntry e) {
+      return new AuditEntryView(
+          e.id(),
+          e.recordType(),
+          e.recordId(),
+          e.action(),
+          e.user(),
+          e.channel(),
+          text(e.at()),
+          e.changes().stream().map(FieldChangeView::of).toList());
+    }
+  }
+
+  /** A page of audit entries, newest first. */
+  record AuditPage(List<AuditEntryView> items, String nextCursor) {}
 
   private static String text(Instant i) {
     return i == null ? null : i.toString();

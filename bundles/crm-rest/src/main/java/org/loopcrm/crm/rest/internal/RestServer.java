@@ -3,6 +3,7 @@ package org.loopcrm.crm.rest.internal;
 import java.util.Hashtable;
 import javax.servlet.Servlet;
 import org.loopcrm.crm.api.account.AccountService;
+import org.loopcrm.crm.api.audit.AuditService;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes the REST API: registers the CXF servlet on the OSGi HTTP whiteboard under {@code
- * /crm/api/*} while the account service is there. A configuration change republishes it.
+ * /crm/api/*} while the account and audit services are there. A configuration change republishes
+ * it.
  */
 @Component(
     immediate = true,
@@ -30,7 +32,10 @@ public final class RestServer {
   /** Registers the servlet. */
   @Activate
   public RestServer(
-      BundleContext context, @Reference AccountService accounts, RestConfiguration config) {
+      BundleContext context,
+      @Reference AccountService accounts,
+      @Reference AuditService audit,
+      RestConfiguration config) {
     Hashtable<String, Object> props = new Hashtable<>();
     props.put("osgi.http.whiteboard.servlet.pattern", PATTERN);
     props.put("osgi.http.whiteboard.servlet.name", "crm-rest");
@@ -38,7 +43,7 @@ public final class RestServer {
     Authenticator auth = new JaasAuthenticator(config.realm(), config.authCacheSeconds());
     registration =
         context.registerService(
-            Servlet.class, new CrmServlet(accounts, auth, config.maxBodyBytes()), props);
+            Servlet.class, new CrmServlet(accounts, audit, auth, config.maxBodyBytes()), props);
     LOG.info("REST API published at /crm/api/v1 (realm {})", config.realm());
   }
 

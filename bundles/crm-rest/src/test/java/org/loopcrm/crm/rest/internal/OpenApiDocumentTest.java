@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /** The OpenAPI document describes every resource method, and nothing that does not exist. */
 class OpenApiDocumentTest {
   private static final List<Class<?>> RESOURCES =
-      List.of(AccountResource.class, PingResource.class, OpenApiResource.class);
+      List.of(
+          AccountResource.class, AuditResource.class, PingResource.class, OpenApiResource.class);
 
   @Test
   void everyOperationIsDocumentedAndEveryDocumentedOperationExists() throws Exception {
