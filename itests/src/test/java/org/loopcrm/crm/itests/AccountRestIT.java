@@ -26,7 +26,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @ExamReactorStrategy(PerClass.class)
 public class AccountRestIT extends CrmTestSupport {
   private static final String PROBLEM_JSON = "application/problem+json";
-  private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
   private static final Pattern NEXT = Pattern.compile("\"nextCursor\":\"([^\"]+)\"");
 
   @Before
@@ -46,12 +45,6 @@ public class AccountRestIT extends CrmTestSupport {
     return ifMatch == null
         ? request("PUT", path, user, json, "Content-Type", "application/json")
         : request("PUT", path, user, json, "Content-Type", "application/json", "If-Match", ifMatch);
-  }
-
-  private static String idOf(HttpResult r) {
-    Matcher m = ID.matcher(r.body());
-    assertTrue("no id in " + r, m.find());
-    return m.group(1);
   }
 
   private static void assertProblem(HttpResult r, int status, String type) {
@@ -191,7 +184,7 @@ public class AccountRestIT extends CrmTestSupport {
                   + (cursor == null ? "" : "&cursor=" + cursor),
               DemoUser.VIEWER);
       assertEquals(page.toString(), 200, page.status());
-      Matcher m = ID.matcher(page.body());
+      Matcher m = ID_FIELD.matcher(page.body());
       while (m.find()) {
         seen.add(m.group(1));
       }
@@ -229,6 +222,31 @@ public class AccountRestIT extends CrmTestSupport {
     assertEquals(200, list.status());
     assertTrue(list.body(), list.body().contains("\"lastName\":\"Lovelace\""));
     assertFalse(list.body(), list.body().contains("\"lastName\":\"X\""));
+  }
+
+  @Test
+  public void historyRecordsWhoChangedWhatThroughWhichChannel() {
+    String name = unique("Audited");
+    String id = idOf(create("{\"name\":\"" + name + "\"}"));
+    HttpResult updated =
+        put(
+            API + "/accounts/" + id,
+            DemoUser.SALES,
+            "\"0\"",
+            "{\"name\":\"" + name + "\",\"owner\":\"sales\",\"stage\":\"CUSTOMER\"}");
+    assertEquals(updated.toString(), 200, updated.status());
+
+    HttpResult history = get(API + "/accounts/" + id + "/history", DemoUser.VIEWER);
+    assertEquals(history.toString(), 200, history.status());
+    String body = history.body();
+    assertTrue(body, body.indexOf("\"action\":\"UPDATE\"") < body.indexOf("\"action\":\"CREATE\""));
+    assertTrue(
+        body,
+        body.contains("\"field\":\"stage\",\"oldValue\":\"PROSPECT\",\"newValue\":\"CUSTOMER\""));
+    assertTrue(body, body.contains("\"user\":\"sales\""));
+    assertTrue(body, body.contains("\"channel\":\"REST\""));
+    assertProblem(get(API + "/audit?user=sales", DemoUser.VIEWER), 403, "forbidden");
+    assertTrue(get(API + "/audit?user=sales", DemoUser.ADMIN).body().contains(id));
   }
 
   @Test

@@ -37,6 +37,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
 import javax.security.auth.Subject;
@@ -529,6 +531,18 @@ public abstract class CrmTestSupport {
   }
 
   // --- REST -----------------------------------------------------------------------------------
+
+  /** The first {@code "id"} of a JSON body (a record's, or a page's first item's). */
+  protected static final Pattern ID_FIELD = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+
+  /** The {@code "id"} of the record in a response body; fails if there is none. */
+  protected static String idOf(HttpResult result) {
+    Matcher m = ID_FIELD.matcher(result.body());
+    if (!m.find()) {
+      throw new AssertionError("no id in " + result);
+    }
+    return m.group(1);
+  }
 
   /** GET {@code path} (e.g. {@code API + "/accounts"}) as the user; {@code null} is anonymous. */
   protected HttpResult get(String path, DemoUser user) {

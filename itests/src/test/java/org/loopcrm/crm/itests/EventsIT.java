@@ -10,8 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ConsumerTemplate;
 import org.apache.camel.Exchange;
@@ -42,7 +40,6 @@ public class EventsIT extends CrmTestSupport {
   private static final String SEEN = "seda:it-events?size=10000";
   private static final String INBOUND = "jms:queue:crm.erp.invoice-posted";
   private static final String DLQ = "jms:queue:crm.erp.invoice-posted.DLQ";
-  private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   private CamelContext camel;
@@ -92,9 +89,7 @@ public class EventsIT extends CrmTestSupport {
   private String createAccount(String json) {
     HttpResult r = post(API + "/accounts", DemoUser.SALES, json);
     assertEquals(r.toString(), 201, r.status());
-    Matcher m = ID.matcher(r.body());
-    assertTrue(m.find());
-    return m.group(1);
+    return idOf(r);
   }
 
   /** The events of one account seen on the topic, until {@code count} have arrived. */

@@ -8,8 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -26,7 +24,6 @@ import org.osgi.framework.ServiceReference;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class PostgresDistributionIT extends CrmTestSupport {
-  private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
 
   @Override
   protected Option[] additionalOptions() {
@@ -43,8 +40,7 @@ public class PostgresDistributionIT extends CrmTestSupport {
     String name = "On PostgreSQL " + UUID.randomUUID();
     HttpResult created = post(API + "/accounts", DemoUser.SALES, "{\"name\":\"" + name + "\"}");
     assertEquals(created.toString(), 201, created.status());
-    Matcher m = ID.matcher(created.body());
-    assertTrue(m.find());
+    String id = idOf(created);
 
     ServiceReference<DataSource> ref =
         bundleContext
@@ -56,7 +52,7 @@ public class PostgresDistributionIT extends CrmTestSupport {
       assertEquals("PostgreSQL", c.getMetaData().getDatabaseProductName());
       try (PreparedStatement s =
           c.prepareStatement("select name from crm_organization where party_id = ?")) {
-        s.setString(1, m.group(1));
+        s.setString(1, id);
         try (ResultSet rs = s.executeQuery()) {
           assertTrue("the account is in PostgreSQL", rs.next());
           assertEquals(name, rs.getString(1));
