@@ -11,6 +11,7 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -39,7 +40,9 @@ public final class SchemaMigration {
     long start = System.nanoTime();
     try {
       Scope.child(
-          Map.of(Scope.Attr.classLoader.name(), loader),
+          // Liquibase's progress goes to the log, not to the console of the container.
+          Map.of(
+              Scope.Attr.classLoader.name(), loader, Scope.Attr.ui.name(), new LoggerUIService()),
           () -> {
             try (Connection c = ds.getConnection()) {
               Database db =
