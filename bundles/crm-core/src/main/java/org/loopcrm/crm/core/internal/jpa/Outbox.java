@@ -7,7 +7,10 @@ import java.util.UUID;
 import javax.persistence.EntityManager;
 import org.loopcrm.crm.core.internal.json.Json;
 
-/** Appends events to the outbox inside the caller's transaction. */
+/**
+ * Appends events to the outbox inside the caller's transaction, together with one webhook delivery
+ * per matching subscription, so every event type reaches webhooks without its service knowing.
+ */
 final class Outbox {
   private Outbox() {}
 
@@ -39,5 +42,6 @@ final class Outbox {
     e.payload = Json.write(envelope);
     e.occurredAt = now;
     em.persist(e);
+    Webhooks.fanOut(em, e.eventId, type, now);
   }
 }

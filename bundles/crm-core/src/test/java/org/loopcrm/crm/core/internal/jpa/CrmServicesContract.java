@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -45,10 +50,17 @@ import org.loopcrm.crm.api.audit.FieldChange;
 import org.loopcrm.crm.api.erp.ApplyOutcome;
 import org.loopcrm.crm.api.erp.InvoicePosted;
 import org.loopcrm.crm.api.event.OutboxEvent;
+import org.loopcrm.crm.api.webhook.AttemptOutcome;
+import org.loopcrm.crm.api.webhook.DeliveryStatus;
+import org.loopcrm.crm.api.webhook.DueDelivery;
+import org.loopcrm.crm.api.webhook.WebhookDelivery;
+import org.loopcrm.crm.api.webhook.WebhookSubscription;
+import org.loopcrm.crm.api.webhook.WebhookSubscriptionDraft;
+import org.loopcrm.crm.core.internal.webhook.WebhookRules;
 
 /**
- * The behaviour of the account, outbox and ERP-fact services on a real database. Each subclass runs
- * it on one database product; every test works in a fresh database.
+ * The behaviour of the account, outbox, ERP-fact, audit and webhook services on a real database.
+ * Each subclass runs it on one database product; every test works in a fresh database.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class CrmServicesContract {
@@ -61,6 +73,8 @@ abstract class CrmServicesContract {
   JpaOutboxService outbox;
   JpaErpFactService facts;
   JpaAuditService audit;
+  JpaWebhookService webhooks;
+  final MutableClock webhookClock = new MutableClock();
 
   /** A new, empty database of the product under test. */
   abstract DataSource newDatabase();
@@ -72,6 +86,7 @@ abstract class CrmServicesContract {
     outbox = new JpaOutboxService(emf, java.time.Clock.systemUTC());
     facts = new JpaErpFactService(emf, java.time.Clock.systemUTC());
     audit = new JpaAuditService(emf);
+    webhooks = new JpaWebhookService(emf, webhookClock);
   }
 
   @AfterAll
@@ -773,6 +788,323 @@ abstract class CrmServicesContract {
             () -> audit.history(ADMIN, AuditQuery.ofRecord("account", id, 10).after("%%%")))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("cursor");
+  }
+
+  // ---- Webhooks out ----
+
+  private static final String SECRET = "s3cret-0123456789-abcdef";
+
+  private WebhookSubscription subscribe(boolean active, String... types) {
+    return webhooks.subscribe(
+        ADMIN,
+        new WebhookSubscriptionDraft(
+            "https://hooks.example.com/crm/" + UUID.randomUUID(), List.of(types), SECRET, active));
+  }
+
+  private List<WebhookDelivery> deliveriesOf(WebhookSubscription s) {
+    return webhooks.deliveries(ADMIN, s.id(), 200, null).items();
+  }
+
+  private Optional<DueDelivery> claim(UUID deliveryId) {
+    return webhooks.claimDue(10_000).stream()
+        .filter(d -> d.deliveryId().equals(deliveryId))
+        .findFirst();
+  }
+
+  @Test
+  void anEventFansOutToEveryMatchingActiveSubscriptionInItsTransaction() {
+    WebhookSubscription accountsAll = subscribe(true, "account.*");
+    WebhookSubscription created = subscribe(true, "account.created");
+    WebhookSubscription contacts = subscribe(true, "contact.*");
+    WebhookSubscription inactive = subscribe(false, "*");
+    WebhookSubscription everything = subscribe(true, "*");
+
+    Account a = newAccount(unique("Hooked"), null);
+    UUID createdEvent = eventsOf(a.id()).get(0).eventId();
+    accounts.update(SALES, a.id(), 0, draft(a, LifecycleStage.CUSTOMER));
+    UUID updatedEvent = eventsOf(a.id()).get(1).eventId();
+
+    assertThat(deliveriesOf(accountsAll))
+        .filteredOn(d -> d.eventId().equals(createdEvent) || d.eventId().equals(updatedEvent))
+        .extracting(WebhookDelivery::eventType)
+        .containsExactly("account.updated", "account.created");
+    assertThat(deliveriesOf(created))
+        .filteredOn(d -> d.eventId().equals(createdEvent) || d.eventId().equals(updatedEvent))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.eventType()).isEqualTo("account.created");
+              assertThat(d.status()).isEqualTo(DeliveryStatus.PENDING);
+              assertThat(d.attempts()).isZero();
+              assertThat(d.subscriptionId()).isEqualTo(created.id());
+              assertThat(d.nextAttemptAt()).isNotNull();
+              assertThat(d.deliveredAt()).isNull();
+            });
+    assertThat(deliveriesOf(everything))
+        .filteredOn(d -> d.eventId().equals(createdEvent) || d.eventId().equals(updatedEvent))
+        .hasSize(2);
+    assertThat(deliveriesOf(contacts))
+        .noneMatch(d -> d.eventId().equals(createdEvent) || d.eventId().equals(updatedEvent));
+    assertThat(deliveriesOf(inactive)).isEmpty();
+  }
+
+  @Test
+  void aRefusedChangeCreatesNoDelivery() {
+    WebhookSubscription all = subscribe(true, "*");
+    String ref = "P-" + UUID.randomUUID();
+    newAccount(unique("First"), ref);
+    int before = deliveriesOf(all).size();
+
+    assertThatThrownBy(() -> newAccount(unique("Second"), ref))
+        .isInstanceOf(ConflictException.class);
+
+    assertThat(deliveriesOf(all)).hasSize(before);
+  }
+
+  @Test
+  void eventTypePatternsMatchExactlyByPrefixOrAll() {
+    assertThat(WebhookRules.matches(List.of("account.*"), "account.created")).isTrue();
+    assertThat(WebhookRules.matches(List.of("account.*"), "accounting.created")).isFalse();
+    assertThat(WebhookRules.matches(List.of("account.created"), "account.updated")).isFalse();
+    assertThat(WebhookRules.matches(List.of("contact.*", "account.updated"), "account.updated"))
+        .isTrue();
+    assertThat(WebhookRules.matches(List.of("*"), "invoice.posted")).isTrue();
+  }
+
+  @Test
+  void subscriptionsAreValidatedAndTheSecretIsNeverReturned() {
+    for (String bad :
+        List.of(
+            "ftp://hooks.example.com/x",
+            "file:///etc/passwd",
+            "https://user:pw@hooks.example.com/x",
+            "hooks.example.com/x",
+            "http:///nohost",
+            " ")) {
+      assertThatThrownBy(
+              () ->
+                  webhooks.subscribe(
+                      ADMIN, new WebhookSubscriptionDraft(bad, List.of("account.*"), SECRET, true)))
+          .as(bad)
+          .isInstanceOfSatisfying(
+              ValidationException.class,
+              e ->
+                  assertThat(e.errors())
+                      .extracting(ValidationException.FieldError::field)
+                      .containsExactly("url"));
+    }
+    assertThatThrownBy(
+            () ->
+                webhooks.subscribe(
+                    ADMIN,
+                    new WebhookSubscriptionDraft(
+                        "https://hooks.example.com/x", List.of("Account.*", "a*"), "short", true)))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.errors())
+                    .extracting(ValidationException.FieldError::field)
+                    .containsExactly("eventTypes", "eventTypes", "secret"));
+    assertThatThrownBy(
+            () ->
+                webhooks.subscribe(
+                    ADMIN,
+                    new WebhookSubscriptionDraft(
+                        "https://hooks.example.com/x", List.of(), SECRET, true)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("eventTypes");
+
+    WebhookSubscription s =
+        webhooks.subscribe(
+            ADMIN,
+            new WebhookSubscriptionDraft(
+                " HTTP://hooks.example.com:8080/in?x=1 ", List.of(" account.* "), SECRET, true));
+    assertThat(s.url()).isEqualTo("HTTP://hooks.example.com:8080/in?x=1");
+    assertThat(s.eventTypes()).containsExactly("account.*");
+    assertThat(s.createdBy()).isEqualTo("admin");
+    assertThat(webhooks.subscription(ADMIN, s.id())).isEqualTo(s);
+    assertThat(webhooks.subscriptions(ADMIN)).contains(s);
+    assertThat(s.toString()).doesNotContain(SECRET);
+    assertThat(new WebhookSubscriptionDraft("https://x", List.of("*"), SECRET, true).toString())
+        .doesNotContain(SECRET);
+  }
+
+  @Test
+  void webhooksAreForAdminsOnly() {
+    WebhookSubscription s = subscribe(true, "account.*");
+    WebhookSubscriptionDraft d =
+        new WebhookSubscriptionDraft("https://hooks.example.com/x", List.of("*"), SECRET, true);
+    for (Actor actor : List.of(SALES, VIEWER, Actor.system("route"))) {
+      assertThatThrownBy(() -> webhooks.subscribe(actor, d))
+          .isInstanceOf(AccessDeniedException.class);
+      assertThatThrownBy(() -> webhooks.subscriptions(actor))
+          .isInstanceOf(AccessDeniedException.class);
+      assertThatThrownBy(() -> webhooks.subscription(actor, s.id()))
+          .isInstanceOf(AccessDeniedException.class);
+      assertThatThrownBy(() -> webhooks.deliveries(actor, s.id(), 10, null))
+          .isInstanceOf(AccessDeniedException.class);
+      assertThatThrownBy(() -> webhooks.unsubscribe(actor, s.id()))
+          .isInstanceOf(AccessDeniedException.class);
+    }
+    assertThat(webhooks.subscription(ADMIN, s.id())).isEqualTo(s);
+  }
+
+  @Test
+  void aDueDeliveryCarriesTheEventAndIsClaimedOncePerLease() {
+    WebhookSubscription s = subscribe(true, "account.created");
+    Account a = newAccount(unique("Claimed"), null);
+    OutboxEvent event = eventsOf(a.id()).get(0);
+    WebhookDelivery d = deliveriesOf(s).get(0);
+    webhookClock.set(Instant.now().plusSeconds(1));
+
+    DueDelivery due = claim(d.id()).orElseThrow();
+    assertThat(due.url()).isEqualTo(s.url());
+    assertThat(due.secret()).isEqualTo(SECRET);
+    assertThat(due.eventId()).isEqualTo(event.eventId());
+    assertThat(due.eventType()).isEqualTo("account.created");
+    assertThat(due.payload()).isEqualTo(event.payload());
+    assertThat(due.attempt()).isEqualTo(1);
+    assertThat(due.toString()).doesNotContain(SECRET);
+
+    assertThat(claim(d.id())).isEmpty();
+    webhookClock.advance(JpaWebhookService.CLAIM_LEASE.minusSeconds(1));
+    assertThat(claim(d.id())).isEmpty();
+    webhookClock.advance(Duration.ofSeconds(1));
+    assertThat(claim(d.id())).get().extracting(DueDelivery::attempt).isEqualTo(1);
+  }
+
+  @Test
+  void failedAttemptsBackOffThenTheDeliveryIsDead() {
+    WebhookSubscription s = subscribe(true, "account.created");
+    newAccount(unique("Failing"), null);
+    UUID id = deliveriesOf(s).get(0).id();
+    webhookClock.set(Instant.now().plusSeconds(1));
+    List<Duration> expected =
+        List.of(
+            Duration.ofSeconds(10),
+            Duration.ofMinutes(1),
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(30),
+            Duration.ofHours(2));
+
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      assertThat(claim(id)).get().extracting(DueDelivery::attempt).isEqualTo(attempt);
+      WebhookDelivery after = webhooks.recordAttempt(id, AttemptOutcome.failed(500, "HTTP 500"));
+      Duration pause = expected.get(attempt - 1);
+      assertThat(after.status()).isEqualTo(DeliveryStatus.FAILED);
+      assertThat(after.attempts()).isEqualTo(attempt);
+      assertThat(after.lastStatusCode()).isEqualTo(500);
+      assertThat(after.lastError()).isEqualTo("HTTP 500");
+      assertThat(after.nextAttemptAt()).isEqualTo(webhookClock.instant().plus(pause));
+      webhookClock.advance(pause.minusMillis(1));
+      assertThat(claim(id)).as("not due before its back-off").isEmpty();
+      webhookClock.advance(Duration.ofMillis(1));
+    }
+    assertThat(claim(id)).get().extracting(DueDelivery::attempt).isEqualTo(6);
+    WebhookDelivery dead =
+        webhooks.recordAttempt(id, AttemptOutcome.failed(null, "connect timed out"));
+
+    assertThat(dead.status()).isEqualTo(DeliveryStatus.DEAD);
+    assertThat(dead.attempts()).isEqualTo(6);
+    assertThat(dead.lastStatusCode()).isNull();
+    assertThat(dead.lastError()).isEqualTo("connect timed out");
+    assertThat(dead.nextAttemptAt()).isNull();
+    webhookClock.advance(Duration.ofDays(30));
+    assertThat(claim(id)).isEmpty();
+    assertThat(webhooks.recordAttempt(id, AttemptOutcome.delivered(200))).isEqualTo(dead);
+    assertThat(deliveriesOf(s)).containsExactly(dead);
+  }
+
+  @Test
+  void aSuccessfulAttemptDeliversAfterAFailure() {
+    WebhookSubscription s = subscribe(true, "account.created");
+    newAccount(unique("Recovering"), null);
+    UUID id = deliveriesOf(s).get(0).id();
+    webhookClock.set(Instant.now().plusSeconds(1));
+
+    claim(id).orElseThrow();
+    webhooks.recordAttempt(id, AttemptOutcome.failed(503, "HTTP 503"));
+    webhookClock.advance(Duration.ofSeconds(10));
+    claim(id).orElseThrow();
+    WebhookDelivery done = webhooks.recordAttempt(id, AttemptOutcome.delivered(204));
+
+    assertThat(done.status()).isEqualTo(DeliveryStatus.DELIVERED);
+    assertThat(done.attempts()).isEqualTo(2);
+    assertThat(done.lastStatusCode()).isEqualTo(204);
+    assertThat(done.lastError()).isNull();
+    assertThat(done.nextAttemptAt()).isNull();
+    assertThat(done.deliveredAt()).isEqualTo(webhookClock.instant());
+    webhookClock.advance(Duration.ofDays(1));
+    assertThat(claim(id)).isEmpty();
+  }
+
+  @Test
+  void deliveriesPageNewestFirstAndGoWithTheirSubscription() {
+    WebhookSubscription s = subscribe(true, "account.*");
+    Account a = newAccount(unique("Paged"), null);
+    Account b = accounts.update(SALES, a.id(), 0, draft(a, LifecycleStage.CUSTOMER));
+    accounts.archive(SALES, a.id(), b.version());
+
+    Page<WebhookDelivery> first = webhooks.deliveries(ADMIN, s.id(), 2, null);
+    assertThat(first.items())
+        .extracting(WebhookDelivery::eventType)
+        .containsExactly("account.archived", "account.updated");
+    Page<WebhookDelivery> second =
+        webhooks.deliveries(ADMIN, s.id(), 2, first.nextCursor().orElseThrow());
+    assertThat(second.items())
+        .extracting(WebhookDelivery::eventType)
+        .containsExactly("account.created");
+    assertThat(second.nextCursor()).isEmpty();
+    WebhookSubscription other = subscribe(true, "*");
+    assertThatThrownBy(
+            () -> webhooks.deliveries(ADMIN, other.id(), 2, first.nextCursor().orElseThrow()))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("cursor");
+    assertThatThrownBy(() -> webhooks.deliveries(ADMIN, s.id(), 0, null))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("limit");
+
+    UUID deliveryId = first.items().get(0).id();
+    webhooks.unsubscribe(ADMIN, s.id());
+
+    assertThatThrownBy(() -> webhooks.subscription(ADMIN, s.id()))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> webhooks.deliveries(ADMIN, s.id(), 10, null))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> webhooks.unsubscribe(ADMIN, s.id()))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> webhooks.recordAttempt(deliveryId, AttemptOutcome.delivered(200)))
+        .isInstanceOf(NotFoundException.class);
+    webhookClock.set(Instant.now().plus(Duration.ofDays(1)));
+    assertThat(claim(deliveryId)).isEmpty();
+  }
+
+  /** A clock the webhook tests move by hand, so back-off is tested without waiting. */
+  static final class MutableClock extends Clock {
+    private volatile Instant now = Instant.now();
+
+    void set(Instant instant) {
+      now = instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
   }
 
   private static InvoicePosted invoice(String messageId, String ref, String amount) {
