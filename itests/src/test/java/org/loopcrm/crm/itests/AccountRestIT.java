@@ -250,6 +250,35 @@ public class AccountRestIT extends CrmTestSupport {
   }
 
   @Test
+  public void bodiesOverTheLimitAre413WithOrWithoutContentLength() throws Exception {
+    String big = "{\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+    assertProblem(create(big), 413, "payload-too-large");
+
+    // Chunked: no Content-Length to check up front, so the limit must hold while reading.
+    java.net.http.HttpRequest chunked =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + httpPort() + API + "/accounts"))
+            .header("Content-Type", "application/json")
+            .header(
+                "Authorization",
+                "Basic "
+                    + java.util.Base64.getEncoder()
+                        .encodeToString(
+                            "sales:sales".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+            .POST(
+                java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                    () ->
+                        new java.io.ByteArrayInputStream(
+                            big.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+            .build();
+    java.net.http.HttpResponse<String> response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(chunked, java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(response.body(), 413, response.statusCode());
+    assertTrue(response.body(), response.body().contains("payload-too-large"));
+  }
+
+  @Test
   public void openApiDocumentIsServedWithoutCredentials() {
     HttpResult doc = get(API + "/openapi.json", null);
     assertEquals(200, doc.status());

@@ -31,13 +31,12 @@ final class BasicAuthFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     if (request.getLength() > maxBodyBytes) {
-      request.abortWith(
-          Problems.response(
-              413,
-              "payload-too-large",
-              "Payload too large",
-              "bodies are limited to " + maxBodyBytes + " bytes"));
+      request.abortWith(Problems.tooLarge(maxBodyBytes));
       return;
+    }
+    if (request.hasEntity()) {
+      // Content-Length may be absent (chunked) or wrong: count what is actually read.
+      request.setEntityStream(new BodyLimit(request.getEntityStream(), maxBodyBytes));
     }
     if ("GET".equals(request.getMethod())
         && OpenApiResource.PATH.equals(request.getUriInfo().getPath())) {

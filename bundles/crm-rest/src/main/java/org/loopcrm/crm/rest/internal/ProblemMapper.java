@@ -26,6 +26,11 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BodyLimit.TooLarge) {
+        return Problems.response(413, "payload-too-large", "Payload too large", t.getMessage());
+      }
+    }
     if (e instanceof ValidationException v) {
       return unprocessable(
           v.errors().stream()

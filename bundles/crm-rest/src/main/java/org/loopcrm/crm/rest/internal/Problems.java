@@ -20,6 +20,14 @@ final class Problems {
         .build();
   }
 
+  static Response tooLarge(long maxBodyBytes) {
+    return response(
+        413,
+        "payload-too-large",
+        "Payload too large",
+        "bodies are limited to " + maxBodyBytes + " bytes");
+  }
+
   static Map<String, Object> body(
       int status, String kind, String title, String detail, List<Map<String, String>> errors) {
     Map<String, Object> p = new LinkedHashMap<>();
