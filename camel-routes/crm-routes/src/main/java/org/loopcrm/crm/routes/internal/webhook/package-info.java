@@ -1,0 +1,2 @@
+/** The route that delivers webhooks: signed HTTP POSTs with retries. Not exported. */
+package org.loopcrm.crm.routes.internal.webhook;
