@@ -10,6 +10,7 @@ import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
 import org.loopcrm.crm.api.account.AccountService;
 import org.loopcrm.crm.api.audit.AuditService;
+import org.loopcrm.crm.api.webhook.WebhookService;
 
 /**
  * The CXF servlet behind {@code /crm/api}: when the HTTP service initialises it, it publishes the
@@ -19,14 +20,20 @@ final class CrmServlet extends CXFNonSpringServlet {
   private static final long serialVersionUID = 1L;
   private final transient AccountService accounts;
   private final transient AuditService audit;
+  private final transient WebhookService webhooks;
   private final transient Authenticator authenticator;
   private final long maxBodyBytes;
   private transient Server server;
 
   CrmServlet(
-      AccountService accounts, AuditService audit, Authenticator authenticator, long maxBodyBytes) {
+      AccountService accounts,
+      AuditService audit,
+      WebhookService webhooks,
+      Authenticator authenticator,
+      long maxBodyBytes) {
     this.accounts = accounts;
     this.audit = audit;
+    this.webhooks = webhooks;
     this.authenticator = authenticator;
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -46,6 +53,7 @@ final class CrmServlet extends CXFNonSpringServlet {
         List.of(
             new AccountResource(accounts, audit),
             new AuditResource(audit),
+            new WebhookResource(webhooks),
             new PingResource(),
             new OpenApiResource()));
     factory.setProviders(

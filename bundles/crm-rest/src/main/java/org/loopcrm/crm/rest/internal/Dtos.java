@@ -14,6 +14,10 @@ import org.loopcrm.crm.api.account.LifecycleStage;
 import org.loopcrm.crm.api.audit.AuditAction;
 import org.loopcrm.crm.api.audit.AuditEntry;
 import org.loopcrm.crm.api.audit.FieldChange;
+import org.loopcrm.crm.api.webhook.DeliveryStatus;
+import org.loopcrm.crm.api.webhook.WebhookDelivery;
+import org.loopcrm.crm.api.webhook.WebhookSubscription;
+import org.loopcrm.crm.api.webhook.WebhookSubscriptionDraft;
 
 /** The JSON shapes of the API. Entities never reach here; API records are mapped field by field. */
 final class Dtos {
@@ -134,6 +138,65 @@ final class Dtos {
 
   /** A page of audit entries, newest first. */
   record AuditPage(List<AuditEntryView> items, String nextCursor) {}
+
+  /** Request body of a webhook subscription; {@code active} defaults to true. */
+  record WebhookBody(String url, List<String> eventTypes, String secret, Boolean active) {
+    WebhookSubscriptionDraft toDraft() {
+      return new WebhookSubscriptionDraft(url, eventTypes, secret, active == null || active);
+    }
+
+    @Override
+    public String toString() {
+      return "WebhookBody[url=" + url + ", eventTypes=" + eventTypes + ", secret=(hidden)]";
+    }
+  }
+
+  /** A webhook subscription as the API shows it: never with its secret. */
+  record WebhookView(
+      UUID id,
+      String url,
+      List<String> eventTypes,
+      boolean active,
+      String createdBy,
+      String createdAt) {
+    static WebhookView of(WebhookSubscription s) {
+      return new WebhookView(
+          s.id(), s.url(), s.eventTypes(), s.active(), s.createdBy(), text(s.createdAt()));
+    }
+  }
+
+  /** All webhook subscriptions. */
+  record WebhookList(List<WebhookView> items) {}
+
+  /** A webhook delivery as the API shows it. */
+  record WebhookDeliveryView(
+      UUID id,
+      UUID subscriptionId,
+      UUID eventId,
+      String eventType,
+      DeliveryStatus status,
+      int attempts,
+      Integer lastStatusCode,
+      String lastError,
+      String nextAttemptAt,
+      String deliveredAt) {
+    static WebhookDeliveryView of(WebhookDelivery d) {
+      return new WebhookDeliveryView(
+          d.id(),
+          d.subscriptionId(),
+          d.eventId(),
+          d.eventType(),
+          d.status(),
+          d.attempts(),
+          d.lastStatusCode(),
+          d.lastError(),
+          text(d.nextAttemptAt()),
+          text(d.deliveredAt()));
+    }
+  }
+
+  /** A page of webhook deliveries, newest first. */
+  record WebhookDeliveryPage(List<WebhookDeliveryView> items, String nextCursor) {}
 
   private static String text(Instant i) {
     return i == null ? null : i.toString();

@@ -4,6 +4,7 @@ import java.util.Hashtable;
 import javax.servlet.Servlet;
 import org.loopcrm.crm.api.account.AccountService;
 import org.loopcrm.crm.api.audit.AuditService;
+import org.loopcrm.crm.api.webhook.WebhookService;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -16,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes the REST API: registers the CXF servlet on the OSGi HTTP whiteboard under {@code
- * /crm/api/*} while the account and audit services are there. A configuration change republishes
- * it.
+ * /crm/api/*} while the account, audit and webhook services are there. A configuration change
+ * republishes it.
  */
 @Component(
     immediate = true,
@@ -35,6 +36,7 @@ public final class RestServer {
       BundleContext context,
       @Reference AccountService accounts,
       @Reference AuditService audit,
+      @Reference WebhookService webhooks,
       RestConfiguration config) {
     Hashtable<String, Object> props = new Hashtable<>();
     props.put("osgi.http.whiteboard.servlet.pattern", PATTERN);
@@ -43,7 +45,9 @@ public final class RestServer {
     Authenticator auth = new JaasAuthenticator(config.realm(), config.authCacheSeconds());
     registration =
         context.registerService(
-            Servlet.class, new CrmServlet(accounts, audit, auth, config.maxBodyBytes()), props);
+            Servlet.class,
+            new CrmServlet(accounts, audit, webhooks, auth, config.maxBodyBytes()),
+            props);
     LOG.info("REST API published at /crm/api/v1 (realm {})", config.realm());
   }
 

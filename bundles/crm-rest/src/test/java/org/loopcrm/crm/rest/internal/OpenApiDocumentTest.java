@@ -19,7 +19,11 @@ import org.junit.jupiter.api.Test;
 class OpenApiDocumentTest {
   private static final List<Class<?>> RESOURCES =
       List.of(
-          AccountResource.class, AuditResource.class, PingResource.class, OpenApiResource.class);
+          AccountResource.class,
+          AuditResource.class,
+          WebhookResource.class,
+          PingResource.class,
+          OpenApiResource.class);
 
   @Test
   void everyOperationIsDocumentedAndEveryDocumentedOperationExists() throws Exception {
