@@ -17,6 +17,7 @@ import org.loopcrm.crm.api.ConflictException;
 import org.loopcrm.crm.api.NotFoundException;
 import org.loopcrm.crm.api.StaleVersionException;
 import org.loopcrm.crm.api.ValidationException;
+import org.loopcrm.crm.api.plugin.PluginVetoException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,9 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
           v.errors().stream()
               .map(f -> Map.of("field", f.field(), "message", f.message()))
               .toList());
+    }
+    if (e instanceof PluginVetoException) {
+      return Problems.response(422, "plugin-veto", "Refused by a plugin", e.getMessage());
     }
     if (e instanceof NotFoundException) {
       return Problems.response(404, "not-found", "Not found", e.getMessage());

@@ -31,6 +31,11 @@ class ProblemMapperTest {
     assertThat(mapper.toResponse(new NotFoundException("account", "x")).getStatus()).isEqualTo(404);
     assertThat(mapper.toResponse(new ConflictException("c")).getStatus()).isEqualTo(409);
     assertThat(mapper.toResponse(new AccessDeniedException("no")).getStatus()).isEqualTo(403);
+    Response veto =
+        mapper.toResponse(new org.loopcrm.crm.api.plugin.PluginVetoException("needs a ref"));
+    assertThat(veto.getStatus()).isEqualTo(422);
+    assertThat(body(veto)).containsEntry("type", "https://loopcrm.org/problems/plugin-veto");
+    assertThat(body(veto)).containsEntry("detail", "needs a ref");
     Response stale = mapper.toResponse(new StaleVersionException("account", "x", 1, 4));
     assertThat(stale.getStatus()).isEqualTo(412);
     assertThat(stale.getEntityTag().getValue()).isEqualTo("4");

@@ -13,11 +13,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
@@ -39,7 +42,11 @@ import org.loopcrm.crm.api.account.Contact;
 import org.loopcrm.crm.api.account.ContactDraft;
 import org.loopcrm.crm.api.account.Receivables;
 import org.loopcrm.crm.api.audit.AuditAction;
+import org.loopcrm.crm.api.plugin.Operation;
+import org.loopcrm.crm.api.plugin.Stage;
 import org.loopcrm.crm.core.internal.account.Cursor;
+import org.loopcrm.crm.core.internal.plugin.PipelineContext;
+import org.loopcrm.crm.core.internal.plugin.PluginPipeline;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -52,26 +59,38 @@ public final class JpaAccountService implements AccountService {
 
   private final Transactions tx;
   private final Clock clock;
+  private final PluginPipeline plugins;
 
   /** Wired by DS once the schema is migrated and the persistence unit is up. */
   @Activate
   public JpaAccountService(
       @Reference(target = "(osgi.unit.name=crm)") EntityManagerFactory emf,
-      @Reference SchemaMigration schema) {
-    this(emf, Clock.systemUTC());
+      @Reference SchemaMigration schema,
+      @Reference PluginPipeline plugins) {
+    this(emf, Clock.systemUTC(), plugins);
   }
 
   JpaAccountService(EntityManagerFactory emf, Clock clock) {
+    this(emf, clock, new PluginPipeline());
+  }
+
+  JpaAccountService(EntityManagerFactory emf, Clock clock, PluginPipeline plugins) {
     this.tx = new Transactions(emf);
     this.clock = clock;
+    this.plugins = plugins;
   }
 
   @Override
   public Account create(Actor actor, AccountDraft draft) {
     requireWrite(actor);
-    AccountDraft d = validNewAccount(actor, draft);
+    PipelineContext ctx =
+        new PipelineContext(ACCOUNT, Operation.CREATE, actor, draft, null, setFields(draft));
+    plugins.run(ctx, Stage.PRE_VALIDATION, null);
+    validNewAccount(actor, ctx.target(AccountDraft.class));
     return tx.inTransaction(
         em -> {
+          plugins.run(ctx, Stage.PRE_OPERATION, null);
+          AccountDraft d = validNewAccount(actor, ctx.target(AccountDraft.class));
           checkErpRefFree(em, d.erpRef(), null);
           Instant now = now();
           OrganizationEntity o = new OrganizationEntity();
@@ -82,6 +101,8 @@ public final class JpaAccountService implements AccountService {
           o.receivablesOpen = BigDecimal.ZERO;
           apply(o, d);
           em.persist(o);
+          em.flush();
+          plugins.run(ctx, Stage.POST_OPERATION, toAccount(o));
           AuditLog.record(
               em, actor, AuditAction.CREATE, AuditLog.ACCOUNT, o.id, null, image(o), now);
           Outbox.append(em, ACCOUNT, o.id, "account.created", snapshot(o, actor), now);
@@ -160,22 +181,70 @@ public final class JpaAccountService implements AccountService {
   @Override
   public Account update(Actor actor, UUID id, long expectedVersion, AccountDraft draft) {
     requireWrite(actor);
-    AccountDraft d = validUpdate(draft);
+    Account current = tx.readOnly(em -> toAccount(find(em, id)));
+    PipelineContext ctx =
+        new PipelineContext(
+            ACCOUNT, Operation.UPDATE, actor, draft, current, changedFields(current, draft));
+    plugins.run(ctx, Stage.PRE_VALIDATION, null);
+    validUpdate(ctx.target(AccountDraft.class));
     return tx.inTransaction(
         em -> {
           OrganizationEntity o = findForChange(em, id, expectedVersion);
           requireActive(o);
+          plugins.run(ctx, Stage.PRE_OPERATION, null);
+          AccountDraft d = validUpdate(ctx.target(AccountDraft.class));
           checkTransition(o.stage, d.stage());
           checkErpRefFree(em, d.erpRef(), o.id);
           Map<String, Object> before = image(o);
           apply(o, d);
           o.updatedAt = now();
           em.flush();
+          plugins.run(ctx, Stage.POST_OPERATION, toAccount(o));
           AuditLog.record(
               em, actor, AuditAction.UPDATE, AuditLog.ACCOUNT, o.id, before, image(o), o.updatedAt);
           Outbox.append(em, ACCOUNT, o.id, "account.updated", snapshot(o, actor), o.updatedAt);
           return toAccount(o);
         });
+  }
+
+  /** The fields a create sets. */
+  private static Set<String> setFields(AccountDraft d) {
+    Set<String> fields = new HashSet<>();
+    if (d != null) {
+      if (d.name() != null) {
+        fields.add("name");
+      }
+      if (d.erpRef() != null) {
+        fields.add("erpRef");
+      }
+      if (d.owner() != null) {
+        fields.add("owner");
+      }
+      if (d.stage() != null) {
+        fields.add("stage");
+      }
+    }
+    return fields;
+  }
+
+  /** The fields an update changes. */
+  private static Set<String> changedFields(Account current, AccountDraft d) {
+    Set<String> fields = new HashSet<>();
+    if (d != null) {
+      if (!Objects.equals(current.name(), d.name())) {
+        fields.add("name");
+      }
+      if (!Objects.equals(current.erpRef(), d.erpRef())) {
+        fields.add("erpRef");
+      }
+      if (!Objects.equals(current.owner(), d.owner())) {
+        fields.add("owner");
+      }
+      if (current.stage() != d.stage()) {
+        fields.add("stage");
+      }
+    }
+    return fields;
   }
 
   @Override

@@ -1,0 +1,54 @@
+package org.loopcrm.crm.api.plugin;
+
+import java.util.Set;
+import java.util.UUID;
+import org.loopcrm.crm.api.Actor;
+
+/**
+ * What a plugin sees of an operation: the record type, operation and stage, the caller, a
+ * correlation id shared by every stage of one operation, the target (the input, e.g. an {@code
+ * AccountDraft}), the record before (pre-image, null on create) and after (post-image, only in
+ * {@link Stage#POST_OPERATION}) and the names of the fields the operation sets or changes.
+ */
+public interface PluginContext {
+
+  /** The record type, e.g. {@code account}. */
+  String entity();
+
+  /** The operation. */
+  Operation operation();
+
+  /** The stage now running. */
+  Stage stage();
+
+  /** Who performs the operation. */
+  Actor actor();
+
+  /** The same for every stage of one operation. */
+  UUID correlationId();
+
+  /** The input of the operation, as the previous plugins left it. */
+  Object target();
+
+  /** The input, typed. */
+  default <T> T target(Class<T> type) {
+    return type.cast(target());
+  }
+
+  /** The record before the operation, or null on create. */
+  Object preImage();
+
+  /** The record as written, in {@link Stage#POST_OPERATION}; null before. */
+  Object postImage();
+
+  /** The fields the operation sets (create) or changes (update). */
+  Set<String> changedFields();
+
+  /**
+   * Replaces the input; only in the pre-stages, and only with a value of the same type.
+   *
+   * @throws IllegalStateException in {@link Stage#POST_OPERATION}
+   * @throws IllegalArgumentException for null or a value of another type
+   */
+  void replaceTarget(Object newTarget);
+}
