@@ -25,7 +25,10 @@ public @interface CrmCamelRuntimeConfiguration {
       description = "Environment variable holding the broker password, if no file is given.")
   String brokerPasswordEnv() default "CRM_BROKER_PASSWORD";
 
-  @AttributeDefinition(description = "How often the outbox relay looks for pending events (ms).")
+  @AttributeDefinition(
+      description =
+          "How often the outbox relay looks for pending events and the webhook route for due"
+              + " deliveries (ms).")
   long outboxPollIntervalMs() default 500;
 
   @AttributeDefinition(description = "How many outbox events the relay takes per poll.")

@@ -1,14 +1,15 @@
 package org.loopcrm.crm.routes.internal.webhook;
 
-import static org.loopcrm.crm.routes.internal.RouteProperties.OUTBOX_BATCH_SIZE;
 import static org.loopcrm.crm.routes.internal.RouteProperties.OUTBOX_POLL_INTERVAL_MS;
 import static org.loopcrm.crm.routes.internal.RouteProperties.placeholder;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
+import org.loopcrm.crm.api.webhook.DueDelivery;
 import org.loopcrm.crm.api.webhook.WebhookService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -24,15 +25,18 @@ import org.osgi.service.component.annotations.ServiceScope;
  * <ol>
  *   <li>a timer fires every {@code outboxPollIntervalMs} (the deliveries are created with the
  *       outbox events, so they are polled at the same pace; ticks never overlap);
- *   <li>{@link WebhookService#claimDue(int)} claims up to {@code outboxBatchSize} due deliveries,
- *       earliest first; a claim holds a delivery for a minute, so another node polling at the same
- *       time does not send it too; an empty claim ends the tick;
- *   <li>the claimed deliveries ({@link org.loopcrm.crm.api.webhook.DueDelivery}) are split
- *       sequentially; each is POSTed by {@link WebhookDeliveryProcessor} with the event's JSON as
- *       the body and the headers {@code X-Crm-Event-Id}, {@code X-Crm-Event-Type}, {@code
- *       X-Crm-Delivery-Id}, {@code X-Crm-Timestamp} and {@code X-Crm-Signature: t=<unix
- *       seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the subscription's secret>}; connecting
- *       and answering each have {@value #TIMEOUT_SECONDS} s;
+ *   <li>{@link WebhookService#claimDue(int)} claims up to {@value #CLAIM_SIZE} due deliveries,
+ *       earliest first. A claim holds a delivery for a minute so that another node polling at the
+ *       same time does not send it too; claims are small so that even {@value #CLAIM_SIZE}
+ *       receivers timing out one after the other ({@value #TIMEOUT_SECONDS} s each) finish within
+ *       it. A tick claims again while claims come back full (at most {@value #MAX_CLAIMS_PER_TICK}
+ *       times), so a backlog drains at receiver speed, not at one claim per poll interval;
+ *   <li>the claimed deliveries ({@link DueDelivery}) are split sequentially; each is POSTed by
+ *       {@link WebhookDeliveryProcessor} with the event's JSON as the body and the headers {@code
+ *       X-Crm-Event-Id}, {@code X-Crm-Event-Type}, {@code X-Crm-Delivery-Id}, {@code
+ *       X-Crm-Timestamp} and {@code X-Crm-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of
+ *       "<t>.<body>" with the subscription's secret>}; connecting and the whole exchange each have
+ *       {@value #TIMEOUT_SECONDS} s; redirects are not followed;
  *   <li>the outcome is recorded with {@link WebhookService#recordAttempt}: a 2xx answer makes the
  *       delivery DELIVERED; anything else (another status, a timeout, a refused connection) records
  *       the status and reason and lets the service schedule the next attempt (10 s, 1 min, 5 min,
@@ -50,6 +54,11 @@ public final class WebhookDeliveryRouteBuilder extends RouteBuilder {
   public static final String ROUTE_ID = "crm-webhook-delivery";
 
   static final long TIMEOUT_SECONDS = 10;
+  static final int CLAIM_SIZE = 5;
+  static final int MAX_CLAIMS_PER_TICK = 20;
+
+  /** Whether the tick claims again; see {@link #anotherClaim}. */
+  private static final String MORE = "CrmWebhookMore";
 
   private final WebhookService webhooks;
   private final Duration timeout;
@@ -67,18 +76,29 @@ public final class WebhookDeliveryRouteBuilder extends RouteBuilder {
 
   @Override
   public void configure() {
-    int batchSize =
-        Integer.parseInt(getContext().resolvePropertyPlaceholders(placeholder(OUTBOX_BATCH_SIZE)));
     WebhookDeliveryProcessor deliver =
         new WebhookDeliveryProcessor(webhooks, timeout, Clock.systemUTC());
 
     from("timer:" + ROUTE_ID + "?period=" + placeholder(OUTBOX_POLL_INTERVAL_MS))
         .routeId(ROUTE_ID)
-        .process(exchange -> exchange.getMessage().setBody(webhooks.claimDue(batchSize)))
-        .filter(exchange -> !exchange.getMessage().getBody(List.class).isEmpty())
+        .setProperty(MORE, constant(true))
+        .loopDoWhile(WebhookDeliveryRouteBuilder::anotherClaim)
+        .process(
+            exchange -> {
+              List<DueDelivery> claimed = webhooks.claimDue(CLAIM_SIZE);
+              exchange.getMessage().setBody(claimed);
+              exchange.setProperty(MORE, claimed.size() == CLAIM_SIZE);
+            })
         .split(body())
         .process(deliver)
         .end()
         .end();
+  }
+
+  /** Whether the tick claims again: after a full claim, at most {@value #MAX_CLAIMS_PER_TICK}. */
+  private static boolean anotherClaim(Exchange exchange) {
+    Integer index = exchange.getProperty(Exchange.LOOP_INDEX, Integer.class);
+    return Boolean.TRUE.equals(exchange.getProperty(MORE, Boolean.class))
+        && (index == null || index < MAX_CLAIMS_PER_TICK);
   }
 }

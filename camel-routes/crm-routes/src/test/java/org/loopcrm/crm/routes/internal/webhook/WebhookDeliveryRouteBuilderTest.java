@@ -14,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.UUID;
@@ -107,7 +108,11 @@ class WebhookDeliveryRouteBuilderTest {
   }
 
   private void start(Duration timeout) throws Exception {
-    runtime = new RuntimeHarness(broker, 20, 10);
+    start(timeout, 20);
+  }
+
+  private void start(Duration timeout, long pollIntervalMs) throws Exception {
+    runtime = new RuntimeHarness(broker, pollIntervalMs, 10);
     runtime.add(new WebhookDeliveryRouteBuilder(webhooks, timeout));
   }
 
@@ -149,6 +154,24 @@ class WebhookDeliveryRouteBuilderTest {
     // The RFC 2104 example everyone quotes for HMAC-SHA256.
     assertThat(WebhookSignature.hmacHex("key", "The quick brown fox jumps over the lazy dog"))
         .isEqualTo("f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8");
+  }
+
+  @Test
+  void aBacklogDrainsWithinOneTickInSmallClaims() throws Exception {
+    int backlog = 2 * WebhookDeliveryRouteBuilder.CLAIM_SIZE + 2;
+    List<UUID> ids = new ArrayList<>();
+    for (int i = 0; i < backlog; i++) {
+      ids.add(webhooks.add(url(), SECRET, "account.created", PAYLOAD));
+    }
+    start(Duration.ofSeconds(10), 600_000); // one tick in this test's lifetime
+
+    Poll.until(
+        "all delivered",
+        () ->
+            ids.stream()
+                .allMatch(id -> webhooks.delivery(id).status() == DeliveryStatus.DELIVERED));
+    assertThat(received).hasSize(backlog);
+    assertThat(webhooks.claims.get()).as("claims 5 + 5 + 2, the last one short").isEqualTo(3);
   }
 
   @Test
