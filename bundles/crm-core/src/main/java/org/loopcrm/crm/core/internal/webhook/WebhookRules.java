@@ -34,9 +34,12 @@ public final class WebhookRules {
   static final int MAX_SECRET = 200;
   static final int MAX_PATTERNS = 20;
 
-  /** {@code *}, an exact type {@code account.created}, or a prefix {@code account.*}. */
+  /**
+   * {@code *}, an exact type {@code account.created} (segments may hold hyphens, as in {@code
+   * account.receivables-changed}), or a prefix {@code account.*}.
+   */
   private static final Pattern EVENT_PATTERN =
-      Pattern.compile("\\*|[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*(\\.\\*)?");
+      Pattern.compile("\\*|[a-z][a-z0-9_-]*(\\.[a-z][a-z0-9_-]*)*(\\.\\*)?");
 
   private WebhookRules() {}
 

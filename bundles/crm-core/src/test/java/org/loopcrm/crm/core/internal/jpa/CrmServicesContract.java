@@ -918,9 +918,13 @@ abstract class CrmServicesContract {
         webhooks.subscribe(
             ADMIN,
             new WebhookSubscriptionDraft(
-                " HTTP://hooks.example.com:8080/in?x=1 ", List.of(" account.* "), SECRET, true));
+                " HTTP://hooks.example.com:8080/in?x=1 ",
+                List.of(" account.* ", "account.receivables-changed", "contact.*", "contact.*"),
+                SECRET,
+                true));
     assertThat(s.url()).isEqualTo("HTTP://hooks.example.com:8080/in?x=1");
-    assertThat(s.eventTypes()).containsExactly("account.*");
+    assertThat(s.eventTypes())
+        .containsExactly("account.*", "account.receivables-changed", "contact.*");
     assertThat(s.createdBy()).isEqualTo("admin");
     assertThat(webhooks.subscription(ADMIN, s.id())).isEqualTo(s);
     assertThat(webhooks.subscriptions(ADMIN)).contains(s);
