@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes one attempt at a {@link DueDelivery} (the exchange body): POSTs the event payload, signed,
  * and records the outcome. Uses the JDK's {@link HttpClient}, so no Camel HTTP component is needed.
- * Nothing it logs or records contains the secret or the receiver's response body.
+ * Nothing it logs or records contains the secret or the receiver's response body, and logged URLs
+ * lose their query (receivers sometimes put tokens there).
  */
 final class WebhookDeliveryProcessor implements Processor {
   static final String HEADER_EVENT_ID = "X-Crm-Event-Id";
@@ -73,7 +74,7 @@ final class WebhookDeliveryProcessor implements Processor {
           "Webhook delivery {} of event {} delivered to {} (HTTP {}, attempt {})",
           d.deliveryId(),
           d.eventId(),
-          d.url(),
+          where(d.url()),
           outcome.statusCode(),
           d.attempt());
     } else if (after.status() == DeliveryStatus.DEAD) {
@@ -81,7 +82,7 @@ final class WebhookDeliveryProcessor implements Processor {
           "Webhook delivery {} of event {} to {} is dead after {} attempts: {}",
           d.deliveryId(),
           d.eventId(),
-          d.url(),
+          where(d.url()),
           after.attempts(),
           outcome.error());
     } else {
@@ -89,10 +90,24 @@ final class WebhookDeliveryProcessor implements Processor {
           "Webhook delivery {} of event {} to {} failed (attempt {}: {}), next attempt at {}",
           d.deliveryId(),
           d.eventId(),
-          d.url(),
+          where(d.url()),
           after.attempts(),
           outcome.error(),
           after.nextAttemptAt());
+    }
+  }
+
+  /** The URL without user info, query or fragment, for logs. */
+  static String where(String url) {
+    try {
+      URI u = URI.create(url);
+      return u.getScheme()
+          + "://"
+          + u.getHost()
+          + (u.getPort() < 0 ? "" : ":" + u.getPort())
+          + (u.getRawPath() == null ? "" : u.getRawPath());
+    } catch (IllegalArgumentException e) {
+      return "(an invalid URL)";
     }
   }
 
