@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -42,7 +44,17 @@ public class EventsIT extends CrmTestSupport {
   private static final String DLQ = "jms:queue:crm.erp.invoice-posted.DLQ";
   private static final Duration WAIT = Duration.ofSeconds(30);
 
+  private static final String RECEIVER_PORT = "crm.itest.webhook.port";
+
   private CamelContext camel;
+
+  @Override
+  protected Option[] additionalOptions() {
+    return new Option[] {
+      systemProperty(RECEIVER_PORT).value(Integer.toString(WebhookReceiver.start()))
+    };
+  }
+
   private ProducerTemplate producer;
   private ConsumerTemplate consumer;
 
@@ -209,6 +221,64 @@ public class EventsIT extends CrmTestSupport {
     String fields =
         deadLetterWithBody(missing).getMessage().getHeader("CrmDeadLetterReason", String.class);
     assertTrue(fields, fields.contains("customerRef"));
+  }
+
+  @Test
+  public void subscribedWebhooksGetSignedEvents() throws Exception {
+    String secret = "it-secret-" + UUID.randomUUID();
+    String port = System.getProperty(RECEIVER_PORT);
+    HttpResult subscribed =
+        post(
+            API + "/webhooks",
+            DemoUser.ADMIN,
+            "{\"url\":\"http://127.0.0.1:"
+                + port
+                + "/hook\",\"eventTypes\":[\"account.created\"],"
+                + "\"secret\":\""
+                + secret
+                + "\"}");
+    assertEquals(subscribed.toString(), 201, subscribed.status());
+    assertTrue(subscribed.body(), !subscribed.body().contains(secret));
+    assertEquals(403, post(API + "/webhooks", DemoUser.SALES, "{}").status());
+
+    String name = "Hooked " + UUID.randomUUID();
+    createAccount("{\"name\":\"" + name + "\"}");
+    String line =
+        waitFor(
+            "the signed delivery at the receiver",
+            WAIT,
+            () -> {
+              java.net.http.HttpResponse<String> r =
+                  java.net.http.HttpClient.newHttpClient()
+                      .send(
+                          java.net.http.HttpRequest.newBuilder(
+                                  java.net.URI.create("http://127.0.0.1:" + port + "/received"))
+                              .build(),
+                          java.net.http.HttpResponse.BodyHandlers.ofString());
+              for (String l : r.body().split("\n")) {
+                String[] parts = l.split("\\|", 3);
+                if (parts.length == 3
+                    && new String(
+                            java.util.Base64.getDecoder().decode(parts[2]),
+                            java.nio.charset.StandardCharsets.UTF_8)
+                        .contains(name)) {
+                  return l;
+                }
+              }
+              return null;
+            });
+    String[] parts = line.split("\\|", 3);
+    assertEquals("account.created", parts[1]);
+    byte[] body = java.util.Base64.getDecoder().decode(parts[2]);
+    String t = parts[0].replaceAll("^t=(\\d+),v1=.*$", "$1");
+    String v1 = parts[0].replaceAll("^t=\\d+,v1=([0-9a-f]+)$", "$1");
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(
+        new javax.crypto.spec.SecretKeySpec(
+            secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+    mac.update((t + ".").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String expected = java.util.HexFormat.of().formatHex(mac.doFinal(body));
+    assertEquals("signature over '<t>.<body>'", expected, v1);
   }
 
   private Exchange deadLetterWithBody(String body) {
