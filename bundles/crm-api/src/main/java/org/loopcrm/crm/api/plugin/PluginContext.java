@@ -6,9 +6,10 @@ import org.loopcrm.crm.api.Actor;
 
 /**
  * What a plugin sees of an operation: the record type, operation and stage, the caller, a
- * correlation id shared by every stage of one operation, the target (the input, e.g. an {@code
- * AccountDraft}), the record before (pre-image, null on create) and after (post-image, only in
- * {@link Stage#POST_OPERATION}) and the names of the fields the operation sets or changes.
+ * correlation id shared by every stage of one operation, the target (the input: an {@code
+ * AccountDraft} on create and update, the record's id on delete), the record before (pre-image,
+ * null on create) and after (post-image, only in {@link Stage#POST_OPERATION}) and the names of the
+ * fields the operation sets or changes.
  */
 public interface PluginContext {
 

@@ -292,12 +292,23 @@ public final class JpaAccountService implements AccountService {
   public void delete(Actor actor, UUID id, long expectedVersion) {
     requireWrite(actor);
     requireAdmin(actor);
+    Account current = tx.readOnly(em -> toAccount(find(em, id)));
+    PipelineContext ctx =
+        new PipelineContext(
+            ACCOUNT,
+            Operation.DELETE,
+            actor,
+            id,
+            current,
+            Set.of("name", "erpRef", "owner", "stage"));
+    plugins.run(ctx, Stage.PRE_VALIDATION, null);
     tx.inTransaction(
         em -> {
           OrganizationEntity o = findForChange(em, id, expectedVersion);
           if (o.status != AccountStatus.ARCHIVED) {
             throw new ConflictException("account " + id + " must be archived before it is deleted");
           }
+          plugins.run(ctx, Stage.PRE_OPERATION, null);
           Instant now = now();
           for (PartyRelationshipEntity r : contactLinks(em, o.id)) {
             PersonEntity p = em.find(PersonEntity.class, r.fromPartyId);
@@ -316,6 +327,8 @@ public final class JpaAccountService implements AccountService {
           data.put("by", actor.user());
           data.put("channel", actor.channel());
           em.remove(o);
+          em.flush();
+          plugins.run(ctx, Stage.POST_OPERATION, null);
           Outbox.append(em, ACCOUNT, o.id, "account.deleted", data, now);
           return null;
         });

@@ -208,6 +208,38 @@ abstract class PluginPipelineContract {
   }
 
   @Test
+  void deletesCanBeVetoedAndTheVetoKeepsTheAccount() {
+    Actor admin = new Actor("admin", Set.of(Role.CRM_ADMIN), Actor.Channel.REST);
+    List<Object> targets = new ArrayList<>();
+    Map<String, Object> props = new HashMap<>();
+    props.put(RecordPlugin.ENTITY, "account");
+    props.put(RecordPlugin.OPERATION, "DELETE");
+    props.put(RecordPlugin.STAGE, "PRE_OPERATION");
+    RecordPlugin keeper =
+        ctx -> {
+          targets.add(ctx.target());
+          if (((Account) ctx.preImage()).name().startsWith("Keep")) {
+            throw new PluginVetoException("kept by policy");
+          }
+        };
+    plugins.addPlugin(keeper, props);
+    registered.add(keeper);
+
+    Account keep = accounts.create(SALES, new AccountDraft(unique("Keep"), null, null, null));
+    Account archived = accounts.archive(SALES, keep.id(), keep.version());
+    assertThatThrownBy(() -> accounts.delete(admin, keep.id(), archived.version()))
+        .isInstanceOf(PluginVetoException.class)
+        .hasMessage("kept by policy");
+    assertThat(named(keep.name())).hasSize(1);
+
+    Account drop = accounts.create(SALES, new AccountDraft(unique("Drop"), null, null, null));
+    Account dropArchived = accounts.archive(SALES, drop.id(), drop.version());
+    accounts.delete(admin, drop.id(), dropArchived.version());
+    assertThat(named(drop.name())).isEmpty();
+    assertThat(targets).containsExactly(keep.id(), drop.id());
+  }
+
+  @Test
   void aPluginWithoutItsPropertiesIsIgnored() {
     int before = plugins.size();
     plugins.addPlugin(
