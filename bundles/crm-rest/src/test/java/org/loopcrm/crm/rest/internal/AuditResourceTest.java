@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.security.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,27 +53,7 @@ class AuditResourceTest {
   }
 
   private static SecurityContext as(String user, String role) {
-    return new SecurityContext() {
-      @Override
-      public Principal getUserPrincipal() {
-        return () -> user;
-      }
-
-      @Override
-      public boolean isUserInRole(String r) {
-        return r.equals(role);
-      }
-
-      @Override
-      public boolean isSecure() {
-        return false;
-      }
-
-      @Override
-      public String getAuthenticationScheme() {
-        return BASIC_AUTH;
-      }
-    };
+    return TestSecurity.as(user, role);
   }
 
   @Test
