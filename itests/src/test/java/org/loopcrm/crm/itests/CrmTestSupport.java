@@ -128,7 +128,17 @@ public abstract class CrmTestSupport {
     /** sales/sales: crm-user. */
     SALES("sales", "crm-user"),
     /** viewer/viewer: crm-viewer. */
-    VIEWER("viewer", "crm-viewer");
+    VIEWER("viewer", "crm-viewer"),
+    /** manager/manager: crm-manager (test users only, not demo mode). */
+    MANAGER("manager", "crm-manager"),
+    /** marketing/marketing: crm-marketing (test users only). */
+    MARKETING("marketing", "crm-marketing"),
+    /** service/service: crm-service (test users only). */
+    SERVICE("service", "crm-service"),
+    /** integration/integration: crm-integration (test users only). */
+    INTEGRATION("integration", "crm-integration"),
+    /** nobody/nobody: authenticated, but no CRM role (test users only). */
+    NOBODY("nobody", "none");
 
     private final String name;
     private final String role;

@@ -192,7 +192,7 @@ public class EventsIT extends CrmTestSupport {
             "both distinct invoices applied",
             WAIT,
             () -> {
-              String body = get(API + "/accounts/" + id, DemoUser.VIEWER).body();
+              String body = get(API + "/accounts/" + id, DemoUser.SALES).body();
               return body.contains("\"invoiceCount\":2") ? body : null;
             });
     assertTrue(account, account.contains("\"open\":1350.5"));

@@ -20,9 +20,11 @@ public record Actor(String user, Set<Role> roles, Channel channel) {
     roles = Set.copyOf(roles);
   }
 
-  /** The actor of integration routes: it may read and write, never administer. */
+  /**
+   * The actor of integration routes ({@code crm-integration}): reads and writes, never administers.
+   */
   public static Actor system(String name) {
-    return new Actor(name, Set.of(Role.CRM_USER), Channel.ROUTE);
+    return new Actor(name, Set.of(Role.CRM_INTEGRATION), Channel.ROUTE);
   }
 
   /** Whether the actor holds the role. */
@@ -30,14 +32,9 @@ public record Actor(String user, Set<Role> roles, Channel channel) {
     return roles.contains(role);
   }
 
-  /** Whether the actor may change records: admins and users may, viewers may not. */
-  public boolean canWrite() {
-    return has(Role.CRM_ADMIN) || has(Role.CRM_USER);
-  }
-
-  /** Whether the actor may read records. */
+  /** Whether the actor holds any CRM role, so may read records at all. */
   public boolean canRead() {
-    return canWrite() || has(Role.CRM_VIEWER);
+    return !roles.isEmpty();
   }
 
   /** The channel a call came through, recorded with what it changed. */

@@ -6,9 +6,19 @@ import java.util.Optional;
 public enum Role {
   /** Full access, including administration. */
   CRM_ADMIN("crm-admin"),
-  /** Reads and writes customer records. */
+  /** Manages sales and service: changes and archives records, reads everyone's audit trail. */
+  CRM_MANAGER("crm-manager"),
+  /** Works accounts and contacts, sees finance facts. */
+  CRM_SALES("crm-sales"),
+  /** Reads accounts, works contacts; no finance facts. */
+  CRM_MARKETING("crm-marketing"),
+  /** Reads accounts, works contacts; no finance facts. */
+  CRM_SERVICE("crm-service"),
+  /** Integration routes and ERP connectors: create and change records, see finance facts. */
+  CRM_INTEGRATION("crm-integration"),
+  /** The role of the first release: the same permissions as {@link #CRM_SALES}. */
   CRM_USER("crm-user"),
-  /** Reads customer records. */
+  /** Reads customer records; no finance facts. */
   CRM_VIEWER("crm-viewer");
 
   private final String realmName;

@@ -12,7 +12,7 @@ import java.util.UUID;
  * @param owner the user who owns the account
  * @param stage the lifecycle stage
  * @param status active or archived
- * @param receivables the ERP's receivables snapshot
+ * @param receivables the ERP's receivables snapshot, or null for a caller without finance access
  * @param version the optimistic-locking version; changes send it back to prove they saw the latest
  * @param createdAt when the account was created
  * @param updatedAt when the account last changed

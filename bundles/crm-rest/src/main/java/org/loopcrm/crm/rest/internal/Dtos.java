@@ -61,12 +61,14 @@ final class Dtos {
           a.owner(),
           a.stage(),
           a.status(),
-          new ReceivablesView(
-              a.receivables().open(),
-              a.receivables().currency(),
-              a.receivables().invoiceCount(),
-              a.receivables().lastInvoice(),
-              text(a.receivables().updatedAt())),
+          a.receivables() == null
+              ? null
+              : new ReceivablesView(
+                  a.receivables().open(),
+                  a.receivables().currency(),
+                  a.receivables().invoiceCount(),
+                  a.receivables().lastInvoice(),
+                  text(a.receivables().updatedAt())),
           a.version(),
           text(a.createdAt()),
           text(a.updatedAt()));

@@ -51,7 +51,10 @@ public class AccountShowCommand implements Action {
     fields.addRow().addContent("Stage", a.stage());
     fields.addRow().addContent("Status", a.status());
     fields.addRow().addContent("Receivables", Format.money(a));
-    fields.addRow().addContent("Invoices", a.receivables().invoiceCount());
+    fields
+        .addRow()
+        .addContent(
+            "Invoices", a.receivables() == null ? "(hidden)" : a.receivables().invoiceCount());
     fields.addRow().addContent("Version", a.version());
     fields.addRow().addContent("Created", a.createdAt());
     fields.addRow().addContent("Updated", a.updatedAt());

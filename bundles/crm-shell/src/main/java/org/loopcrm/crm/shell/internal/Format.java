@@ -7,6 +7,9 @@ final class Format {
   private Format() {}
 
   static String money(Account a) {
+    if (a.receivables() == null) {
+      return "(hidden)";
+    }
     String amount = a.receivables().open().toPlainString();
     return a.receivables().currency() == null ? amount : amount + " " + a.receivables().currency();
   }

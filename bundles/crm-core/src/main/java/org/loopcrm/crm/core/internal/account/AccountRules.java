@@ -3,10 +3,8 @@ package org.loopcrm.crm.core.internal.account;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.loopcrm.crm.api.AccessDeniedException;
 import org.loopcrm.crm.api.Actor;
 import org.loopcrm.crm.api.ConflictException;
-import org.loopcrm.crm.api.Role;
 import org.loopcrm.crm.api.ValidationException;
 import org.loopcrm.crm.api.ValidationException.FieldError;
 import org.loopcrm.crm.api.account.AccountDraft;
@@ -116,27 +114,6 @@ public final class AccountRules {
     if (!from.canMoveTo(to)) {
       throw new ConflictException(
           "an account cannot move from " + from + " to " + to + "; allowed: " + from.next());
-    }
-  }
-
-  /** Throws unless the actor may read. */
-  public static void requireRead(Actor actor) {
-    if (!actor.canRead()) {
-      throw new AccessDeniedException("user " + actor.user() + " may not read accounts");
-    }
-  }
-
-  /** Throws unless the actor may change records. */
-  public static void requireWrite(Actor actor) {
-    if (!actor.canWrite()) {
-      throw new AccessDeniedException("user " + actor.user() + " may not change accounts");
-    }
-  }
-
-  /** Throws unless the actor is an administrator. */
-  public static void requireAdmin(Actor actor) {
-    if (!actor.has(Role.CRM_ADMIN)) {
-      throw new AccessDeniedException("only crm-admin may delete accounts");
     }
   }
 

@@ -2,12 +2,11 @@ package org.loopcrm.crm.core.internal.audit;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.loopcrm.crm.api.AccessDeniedException;
 import org.loopcrm.crm.api.Actor;
-import org.loopcrm.crm.api.Role;
 import org.loopcrm.crm.api.ValidationException;
 import org.loopcrm.crm.api.ValidationException.FieldError;
 import org.loopcrm.crm.api.audit.AuditQuery;
+import org.loopcrm.crm.core.internal.security.Permissions;
 
 /** Who may read which audit history, and which history queries are valid. */
 public final class AuditRules {
@@ -21,10 +20,7 @@ public final class AuditRules {
    * access to records, a user's history needs {@code crm-admin}.
    */
   public static void check(Actor actor, AuditQuery q) {
-    if (!actor.canRead()) {
-      throw new AccessDeniedException(
-          "user " + actor.user() + " may not read the history of records");
-    }
+    Permissions.require(actor, Permissions.Resource.RECORD_HISTORY, Permissions.Action.READ);
     if (q == null) {
       throw new ValidationException(List.of(new FieldError("query", "is required")));
     }
@@ -49,9 +45,8 @@ public final class AuditRules {
     if (!errors.isEmpty()) {
       throw new ValidationException(errors);
     }
-    if (byUser && !actor.has(Role.CRM_ADMIN)) {
-      throw new AccessDeniedException(
-          "only crm-admin may read the changes of a user; " + actor.user() + " may not");
+    if (byUser) {
+      Permissions.require(actor, Permissions.Resource.USER_HISTORY, Permissions.Action.READ);
     }
   }
 

@@ -1,12 +1,11 @@
 package org.loopcrm.crm.core.internal.jpa;
 
 import static org.loopcrm.crm.core.internal.account.AccountRules.checkTransition;
-import static org.loopcrm.crm.core.internal.account.AccountRules.requireAdmin;
-import static org.loopcrm.crm.core.internal.account.AccountRules.requireRead;
-import static org.loopcrm.crm.core.internal.account.AccountRules.requireWrite;
 import static org.loopcrm.crm.core.internal.account.AccountRules.validContact;
 import static org.loopcrm.crm.core.internal.account.AccountRules.validNewAccount;
 import static org.loopcrm.crm.core.internal.account.AccountRules.validUpdate;
+import static org.loopcrm.crm.core.internal.security.Permissions.require;
+import static org.loopcrm.crm.core.internal.security.Permissions.visible;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -47,6 +46,8 @@ import org.loopcrm.crm.api.plugin.Stage;
 import org.loopcrm.crm.core.internal.account.Cursor;
 import org.loopcrm.crm.core.internal.plugin.PipelineContext;
 import org.loopcrm.crm.core.internal.plugin.PluginPipeline;
+import org.loopcrm.crm.core.internal.security.Permissions.Action;
+import org.loopcrm.crm.core.internal.security.Permissions.Resource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -82,7 +83,7 @@ public final class JpaAccountService implements AccountService {
 
   @Override
   public Account create(Actor actor, AccountDraft draft) {
-    requireWrite(actor);
+    require(actor, Resource.ACCOUNT, Action.CREATE);
     PipelineContext ctx =
         new PipelineContext(ACCOUNT, Operation.CREATE, actor, draft, null, setFields(draft));
     plugins.run(ctx, Stage.PRE_VALIDATION, null);
@@ -106,19 +107,19 @@ public final class JpaAccountService implements AccountService {
           AuditLog.record(
               em, actor, AuditAction.CREATE, AuditLog.ACCOUNT, o.id, null, image(o), now);
           Outbox.append(em, ACCOUNT, o.id, "account.created", snapshot(o, actor), now);
-          return toAccount(o);
+          return visible(actor, toAccount(o));
         });
   }
 
   @Override
   public Account get(Actor actor, UUID id) {
-    requireRead(actor);
-    return tx.readOnly(em -> toAccount(find(em, id)));
+    require(actor, Resource.ACCOUNT, Action.READ);
+    return visible(actor, tx.readOnly(em -> toAccount(find(em, id))));
   }
 
   @Override
   public Page<Account> list(Actor actor, AccountQuery q) {
-    requireRead(actor);
+    require(actor, Resource.ACCOUNT, Action.READ);
     AccountSort sort = q.sort() == null ? AccountSort.NAME_ASC : q.sort();
     if (q.limit() < 1 || q.limit() > MAX_LIMIT) {
       throw new ValidationException(
@@ -166,7 +167,7 @@ public final class JpaAccountService implements AccountService {
           List<OrganizationEntity> rows = query.setMaxResults(q.limit() + 1).getResultList();
           List<Account> items = new ArrayList<>();
           for (int i = 0; i < Math.min(rows.size(), q.limit()); i++) {
-            items.add(toAccount(rows.get(i)));
+            items.add(visible(actor, toAccount(rows.get(i))));
           }
           Optional<String> next = Optional.empty();
           if (rows.size() > q.limit()) {
@@ -180,7 +181,7 @@ public final class JpaAccountService implements AccountService {
 
   @Override
   public Account update(Actor actor, UUID id, long expectedVersion, AccountDraft draft) {
-    requireWrite(actor);
+    require(actor, Resource.ACCOUNT, Action.UPDATE);
     Account current = tx.readOnly(em -> toAccount(find(em, id)));
     PipelineContext ctx =
         new PipelineContext(
@@ -203,7 +204,7 @@ public final class JpaAccountService implements AccountService {
           AuditLog.record(
               em, actor, AuditAction.UPDATE, AuditLog.ACCOUNT, o.id, before, image(o), o.updatedAt);
           Outbox.append(em, ACCOUNT, o.id, "account.updated", snapshot(o, actor), o.updatedAt);
-          return toAccount(o);
+          return visible(actor, toAccount(o));
         });
   }
 
@@ -271,7 +272,7 @@ public final class JpaAccountService implements AccountService {
       AccountStatus target,
       AuditAction action,
       String eventType) {
-    requireWrite(actor);
+    require(actor, Resource.ACCOUNT, Action.ARCHIVE);
     return tx.inTransaction(
         em -> {
           OrganizationEntity o = findForChange(em, id, expectedVersion);
@@ -284,14 +285,13 @@ public final class JpaAccountService implements AccountService {
           em.flush();
           AuditLog.record(em, actor, action, AuditLog.ACCOUNT, o.id, before, image(o), o.updatedAt);
           Outbox.append(em, ACCOUNT, o.id, eventType, snapshot(o, actor), o.updatedAt);
-          return toAccount(o);
+          return visible(actor, toAccount(o));
         });
   }
 
   @Override
   public void delete(Actor actor, UUID id, long expectedVersion) {
-    requireWrite(actor);
-    requireAdmin(actor);
+    require(actor, Resource.ACCOUNT, Action.DELETE);
     Account current = tx.readOnly(em -> toAccount(find(em, id)));
     PipelineContext ctx =
         new PipelineContext(
@@ -336,7 +336,7 @@ public final class JpaAccountService implements AccountService {
 
   @Override
   public Contact addContact(Actor actor, UUID accountId, ContactDraft draft) {
-    requireWrite(actor);
+    require(actor, Resource.CONTACT, Action.CREATE);
     ContactDraft d = validContact(draft);
     return tx.inTransaction(
         em -> {
@@ -367,7 +367,7 @@ public final class JpaAccountService implements AccountService {
 
   @Override
   public List<Contact> contacts(Actor actor, UUID accountId) {
-    requireRead(actor);
+    require(actor, Resource.CONTACT, Action.READ);
     return tx.readOnly(
         em -> {
           find(em, accountId);
@@ -391,7 +391,7 @@ public final class JpaAccountService implements AccountService {
 
   @Override
   public Contact contact(Actor actor, UUID accountId, UUID contactId) {
-    requireRead(actor);
+    require(actor, Resource.CONTACT, Action.READ);
     return tx.readOnly(
         em -> {
           PartyRelationshipEntity r = findLink(em, accountId, contactId);
@@ -402,7 +402,7 @@ public final class JpaAccountService implements AccountService {
   @Override
   public Contact updateContact(
       Actor actor, UUID accountId, UUID contactId, long expectedVersion, ContactDraft draft) {
-    requireWrite(actor);
+    require(actor, Resource.CONTACT, Action.UPDATE);
     ContactDraft d = validContact(draft);
     return tx.inTransaction(
         em -> {
@@ -438,7 +438,7 @@ public final class JpaAccountService implements AccountService {
 
   @Override
   public void removeContact(Actor actor, UUID accountId, UUID contactId, long expectedVersion) {
-    requireWrite(actor);
+    require(actor, Resource.CONTACT, Action.DELETE);
     tx.inTransaction(
         em -> {
           requireActive(find(em, accountId));

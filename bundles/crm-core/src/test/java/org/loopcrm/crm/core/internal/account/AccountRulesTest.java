@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.loopcrm.crm.api.AccessDeniedException;
 import org.loopcrm.crm.api.Actor;
 import org.loopcrm.crm.api.ConflictException;
 import org.loopcrm.crm.api.Role;
@@ -96,17 +95,5 @@ class AccountRulesTest {
     assertThatThrownBy(
             () -> AccountRules.checkTransition(LifecycleStage.INACTIVE, LifecycleStage.PROSPECT))
         .isInstanceOf(ConflictException.class);
-  }
-
-  @Test
-  void permissionsFollowTheRoles() {
-    assertThatCode(() -> AccountRules.requireWrite(SALES)).doesNotThrowAnyException();
-    assertThatCode(() -> AccountRules.requireRead(VIEWER)).doesNotThrowAnyException();
-    assertThatThrownBy(() -> AccountRules.requireWrite(VIEWER))
-        .isInstanceOf(AccessDeniedException.class);
-    assertThatThrownBy(() -> AccountRules.requireRead(NOBODY))
-        .isInstanceOf(AccessDeniedException.class);
-    assertThatThrownBy(() -> AccountRules.requireAdmin(SALES))
-        .isInstanceOf(AccessDeniedException.class);
   }
 }

@@ -112,7 +112,7 @@ abstract class CrmServicesContract {
   void createdAccountReadsBackWithDefaults() {
     Account a = newAccount("  Acme Machining  ", "P-" + UUID.randomUUID());
 
-    Account read = accounts.get(VIEWER, a.id());
+    Account read = accounts.get(SALES, a.id());
     assertThat(read.name()).isEqualTo("Acme Machining");
     assertThat(read.owner()).isEqualTo("sales");
     assertThat(read.stage()).isEqualTo(LifecycleStage.PROSPECT);
@@ -120,6 +120,9 @@ abstract class CrmServicesContract {
     assertThat(read.version()).isZero();
     assertThat(read.receivables().open()).isEqualByComparingTo("0");
     assertThat(read).isEqualTo(a);
+    Account seenByViewer = accounts.get(VIEWER, a.id());
+    assertThat(seenByViewer.receivables()).as("finance facts hidden from viewers").isNull();
+    assertThat(seenByViewer.name()).isEqualTo(read.name());
   }
 
   @Test

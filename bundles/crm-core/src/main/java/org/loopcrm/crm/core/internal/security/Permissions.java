@@ -1,0 +1,125 @@
+package org.loopcrm.crm.core.internal.security;
+
+import static org.loopcrm.crm.api.Role.CRM_ADMIN;
+import static org.loopcrm.crm.api.Role.CRM_INTEGRATION;
+import static org.loopcrm.crm.api.Role.CRM_MANAGER;
+import static org.loopcrm.crm.api.Role.CRM_MARKETING;
+import static org.loopcrm.crm.api.Role.CRM_SALES;
+import static org.loopcrm.crm.api.Role.CRM_SERVICE;
+import static org.loopcrm.crm.api.Role.CRM_USER;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.loopcrm.crm.api.AccessDeniedException;
+import org.loopcrm.crm.api.Actor;
+import org.loopcrm.crm.api.Role;
+import org.loopcrm.crm.api.account.Account;
+
+/**
+ * The permission matrix: which roles may do which action on which kind of record, and which roles
+ * see finance facts. Every service checks here, so REST, the shell, routes and plugins obey the
+ * same rules. Record-level visibility (owner, team, shares) comes on top of this matrix.
+ */
+public final class Permissions {
+
+  /** The kinds of record (and record-like things) permissions are given on. */
+  public enum Resource {
+    ACCOUNT,
+    CONTACT,
+    /** The audit history of one record. */
+    RECORD_HISTORY,
+    /** The audit trail of one user. */
+    USER_HISTORY,
+    WEBHOOK
+  }
+
+  /** What is done. */
+  public enum Action {
+    READ,
+    CREATE,
+    UPDATE,
+    ARCHIVE,
+    DELETE
+  }
+
+  private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+  private static final Set<Role> WRITERS =
+      EnumSet.of(CRM_ADMIN, CRM_MANAGER, CRM_SALES, CRM_USER, CRM_INTEGRATION);
+  private static final Set<Role> FINANCE =
+      EnumSet.of(CRM_ADMIN, CRM_MANAGER, CRM_SALES, CRM_USER, CRM_INTEGRATION);
+  private static final Map<Resource, Map<Action, Set<Role>>> MATRIX = new EnumMap<>(Resource.class);
+
+  static {
+    grant(Resource.ACCOUNT, Action.READ, EVERYONE);
+    grant(Resource.ACCOUNT, Action.CREATE, WRITERS);
+    grant(Resource.ACCOUNT, Action.UPDATE, WRITERS);
+    grant(
+        Resource.ACCOUNT, Action.ARCHIVE, EnumSet.of(CRM_ADMIN, CRM_MANAGER, CRM_SALES, CRM_USER));
+    grant(Resource.ACCOUNT, Action.DELETE, EnumSet.of(CRM_ADMIN));
+    Set<Role> contactWriters = EnumSet.copyOf(WRITERS);
+    contactWriters.addAll(EnumSet.of(CRM_MARKETING, CRM_SERVICE));
+    grant(Resource.CONTACT, Action.READ, EVERYONE);
+    grant(Resource.CONTACT, Action.CREATE, contactWriters);
+    grant(Resource.CONTACT, Action.UPDATE, contactWriters);
+    grant(Resource.CONTACT, Action.DELETE, contactWriters);
+    grant(Resource.RECORD_HISTORY, Action.READ, EVERYONE);
+    grant(Resource.USER_HISTORY, Action.READ, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
+    for (Action a : Action.values()) {
+      grant(Resource.WEBHOOK, a, EnumSet.of(CRM_ADMIN));
+    }
+  }
+
+  private Permissions() {}
+
+  private static void grant(Resource resource, Action action, Set<Role> roles) {
+    MATRIX
+        .computeIfAbsent(resource, r -> new EnumMap<>(Action.class))
+        .put(action, Set.copyOf(roles));
+  }
+
+  /** Whether one of the actor's roles allows the action. */
+  public static boolean allows(Actor actor, Resource resource, Action action) {
+    Set<Role> allowed = MATRIX.getOrDefault(resource, Map.of()).getOrDefault(action, Set.of());
+    return actor.roles().stream().anyMatch(allowed::contains);
+  }
+
+  /** Throws {@link AccessDeniedException} unless the actor may. */
+  public static void require(Actor actor, Resource resource, Action action) {
+    if (!allows(actor, resource, action)) {
+      throw new AccessDeniedException(
+          "user "
+              + actor.user()
+              + " may not "
+              + action.name().toLowerCase(Locale.ROOT)
+              + " "
+              + resource.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+              + (resource == Resource.ACCOUNT || resource == Resource.CONTACT ? "s" : ""));
+    }
+  }
+
+  /** Whether the actor sees finance facts (receivables, credit). */
+  public static boolean seesFinance(Actor actor) {
+    return actor.roles().stream().anyMatch(FINANCE::contains);
+  }
+
+  /** The account as the actor may see it: without the receivables unless it sees finance facts. */
+  public static Account visible(Actor actor, Account a) {
+    if (seesFinance(actor)) {
+      return a;
+    }
+    return new Account(
+        a.id(),
+        a.name(),
+        a.erpRef(),
+        a.owner(),
+        a.stage(),
+        a.status(),
+        null,
+        a.version(),
+        a.createdAt(),
+        a.updatedAt());
+  }
+}

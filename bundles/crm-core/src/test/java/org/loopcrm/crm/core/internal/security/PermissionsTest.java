@@ -1,0 +1,109 @@
+package org.loopcrm.crm.core.internal.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.loopcrm.crm.api.AccessDeniedException;
+import org.loopcrm.crm.api.Actor;
+import org.loopcrm.crm.api.Role;
+import org.loopcrm.crm.api.account.Account;
+import org.loopcrm.crm.api.account.AccountStatus;
+import org.loopcrm.crm.api.account.LifecycleStage;
+import org.loopcrm.crm.api.account.Receivables;
+import org.loopcrm.crm.core.internal.security.Permissions.Action;
+import org.loopcrm.crm.core.internal.security.Permissions.Resource;
+
+/**
+ * Walks every role × resource × action against the matrix as the README states it, written here
+ * independently of the code: any grant or denial that differs fails, naming the cell.
+ */
+class PermissionsTest {
+  // Columns: admin manager sales marketing service integration user viewer. R/C/U/A/D = read,
+  // create, update, archive, delete allowed; '-' = nothing.
+  private static final String[] MATRIX = {
+    "ACCOUNT        RCUAD RCUA RCUA R R RCU RCUA R",
+    "CONTACT        RCUD  RCUD RCUD RCUD RCUD RCUD RCUD R",
+    "RECORD_HISTORY R     R    R    R    R    R    R    R",
+    "USER_HISTORY   R     R    -    -    -    -    -    -",
+    "WEBHOOK        RCUAD -    -    -    -    -    -    -",
+  };
+  private static final Role[] COLUMNS = {
+    Role.CRM_ADMIN, Role.CRM_MANAGER, Role.CRM_SALES, Role.CRM_MARKETING,
+    Role.CRM_SERVICE, Role.CRM_INTEGRATION, Role.CRM_USER, Role.CRM_VIEWER
+  };
+
+  @Test
+  void everyCellOfTheMatrixHolds() {
+    List<String> wrong = new ArrayList<>();
+    for (String row : MATRIX) {
+      String[] cells = row.trim().split("\\s+");
+      Resource resource = Resource.valueOf(cells[0]);
+      for (int c = 0; c < COLUMNS.length; c++) {
+        Actor actor = new Actor("u", Set.of(COLUMNS[c]), Actor.Channel.REST);
+        for (Action action : Action.values()) {
+          boolean expected = cells[c + 1].indexOf(action.name().charAt(0)) >= 0;
+          if (Permissions.allows(actor, resource, action) != expected) {
+            wrong.add(
+                COLUMNS[c].realmName() + " " + action + " " + resource + " should be " + expected);
+          }
+        }
+      }
+    }
+    assertThat(wrong).isEmpty();
+    assertThat(MATRIX).hasSize(Resource.values().length);
+  }
+
+  @Test
+  void noRoleNoAccessAndTheDenialSaysWhat() {
+    Actor nobody = new Actor("nobody", Set.of(), Actor.Channel.SHELL);
+    for (Resource r : Resource.values()) {
+      for (Action a : Action.values()) {
+        assertThat(Permissions.allows(nobody, r, a)).isFalse();
+      }
+    }
+    assertThatThrownBy(() -> Permissions.require(nobody, Resource.ACCOUNT, Action.READ))
+        .isInstanceOf(AccessDeniedException.class)
+        .hasMessage("user nobody may not read accounts");
+  }
+
+  @Test
+  void financeFactsAreHiddenFromRolesWithoutFinanceAccess() {
+    Account a =
+        new Account(
+            UUID.randomUUID(),
+            "A",
+            "P-1",
+            "sales",
+            LifecycleStage.CUSTOMER,
+            AccountStatus.ACTIVE,
+            new Receivables(new BigDecimal("10"), "EUR", 1, "INV-1", Instant.EPOCH),
+            2,
+            Instant.EPOCH,
+            Instant.EPOCH);
+    for (Role r : List.of(Role.CRM_MARKETING, Role.CRM_SERVICE, Role.CRM_VIEWER)) {
+      Account seen = Permissions.visible(new Actor("u", Set.of(r), Actor.Channel.REST), a);
+      assertThat(seen.receivables()).as(r.realmName()).isNull();
+      assertThat(seen.name()).isEqualTo("A");
+      assertThat(seen.version()).isEqualTo(2);
+    }
+    for (Role r :
+        List.of(
+            Role.CRM_ADMIN,
+            Role.CRM_MANAGER,
+            Role.CRM_SALES,
+            Role.CRM_USER,
+            Role.CRM_INTEGRATION)) {
+      assertThat(Permissions.visible(new Actor("u", Set.of(r), Actor.Channel.REST), a))
+          .isEqualTo(a);
+    }
+    Actor both = new Actor("u", Set.of(Role.CRM_VIEWER, Role.CRM_SALES), Actor.Channel.REST);
+    assertThat(Permissions.visible(both, a).receivables()).isNotNull();
+  }
+}
