@@ -175,7 +175,7 @@ class WebhookResourceTest {
                 switch (method.getName()) {
                   case "getAbsolutePathBuilder" -> UriBuilder.fromUri(requestUri.split("\\?")[0]);
                   case "getRequestUriBuilder" -> UriBuilder.fromUri(requestUri);
-                  default -> throw new UnsupportedOperationException(method.getName());
+                  default -> throw new AssertionError("unexpected call: " + method.getName());
                 });
   }
 
@@ -241,12 +241,12 @@ class WebhookResourceTest {
 
     @Override
     public List<DueDelivery> claimDue(int max) {
-      throw new UnsupportedOperationException();
+      throw new AssertionError("not called by the code under test");
     }
 
     @Override
     public WebhookDelivery recordAttempt(UUID deliveryId, AttemptOutcome outcome) {
-      throw new UnsupportedOperationException();
+      throw new AssertionError("not called by the code under test");
     }
   }
 }

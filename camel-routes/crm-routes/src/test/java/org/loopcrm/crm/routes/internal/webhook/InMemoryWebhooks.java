@@ -125,27 +125,27 @@ final class InMemoryWebhooks implements WebhookService {
 
   @Override
   public WebhookSubscription subscribe(Actor actor, WebhookSubscriptionDraft draft) {
-    throw new UnsupportedOperationException();
+    throw new AssertionError("not called by the code under test");
   }
 
   @Override
   public List<WebhookSubscription> subscriptions(Actor actor) {
-    throw new UnsupportedOperationException();
+    throw new AssertionError("not called by the code under test");
   }
 
   @Override
   public WebhookSubscription subscription(Actor actor, UUID id) {
-    throw new UnsupportedOperationException();
+    throw new AssertionError("not called by the code under test");
   }
 
   @Override
   public void unsubscribe(Actor actor, UUID id) {
-    throw new UnsupportedOperationException();
+    throw new AssertionError("not called by the code under test");
   }
 
   @Override
   public Page<WebhookDelivery> deliveries(
       Actor actor, UUID subscriptionId, int limit, String cursor) {
-    throw new UnsupportedOperationException();
+    throw new AssertionError("not called by the code under test");
   }
 }
