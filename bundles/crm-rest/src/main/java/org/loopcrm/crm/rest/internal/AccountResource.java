@@ -230,14 +230,7 @@ public final class AccountResource {
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     AuditQuery q =
-        new AuditQuery(
-            RECORD_TYPE,
-            Ids.parse("account", id),
-            null,
-            Params.instant("from", from),
-            Params.instant("to", to),
-            Params.integer("limit", limit, DEFAULT_LIMIT),
-            cursor);
+        AuditResource.query(RECORD_TYPE, Ids.parse("account", id), null, from, to, limit, cursor);
     return AuditResource.page(audit.history(Actors.of(sc), q), uri);
   }
 }

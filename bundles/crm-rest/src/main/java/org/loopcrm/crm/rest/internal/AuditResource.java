@@ -1,5 +1,6 @@
 package org.loopcrm.crm.rest.internal;
 
+import java.util.UUID;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
@@ -43,15 +44,27 @@ public final class AuditResource {
       @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     AuditQuery q =
-        new AuditQuery(
-            recordType,
-            Params.uuid("recordId", recordId),
-            user,
-            Params.instant("from", from),
-            Params.instant("to", to),
-            Params.integer("limit", limit, DEFAULT_LIMIT),
-            cursor);
+        query(recordType, Params.uuid("recordId", recordId), user, from, to, limit, cursor);
     return page(audit.history(Actors.of(sc), q), uri);
+  }
+
+  /** The query of the audit endpoints, from their query parameters. */
+  static AuditQuery query(
+      String recordType,
+      UUID recordId,
+      String user,
+      String from,
+      String to,
+      String limit,
+      String cursor) {
+    return new AuditQuery(
+        recordType,
+        recordId,
+        user,
+        Params.instant("from", from),
+        Params.instant("to", to),
+        Params.integer("limit", limit, DEFAULT_LIMIT),
+        cursor);
   }
 
   /** A page of entries, with a {@code Link rel=next} when there is more. */
