@@ -2,6 +2,7 @@ package org.loopcrm.crm.core.internal.demo;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 /** Configuration PID {@code crm.core}. */
 @ObjectClassDefinition(
@@ -14,4 +15,22 @@ public @interface CoreConfiguration {
       name = "Demo data",
       description = "Load a few demo accounts and contacts when the database has none.")
   boolean demo() default false;
+
+  /**
+   * Who sees accounts beyond their owner's circle: {@code private} (the default: owner, team,
+   * manager hierarchy and shares), {@code public-read} (everyone reads, the circle writes) or
+   * {@code public-read-write} (no record-level restriction).
+   */
+  @AttributeDefinition(
+      name = "Account access",
+      description =
+          "private: accounts are visible to their owner, the owner's teams and managers, and whom"
+              + " they are shared with; public-read: everyone reads them; public-read-write: no"
+              + " record-level restriction.",
+      options = {
+        @Option(label = "private", value = "private"),
+        @Option(label = "public-read", value = "public-read"),
+        @Option(label = "public-read-write", value = "public-read-write")
+      })
+  String accountAccess() default "private";
 }

@@ -18,6 +18,8 @@ import org.loopcrm.crm.core.internal.audit.Changes;
 final class AuditLog {
   static final String ACCOUNT = "account";
   static final String CONTACT = "contact";
+  static final String TEAM = "team";
+  static final String USER = "user";
 
   private AuditLog() {}
 

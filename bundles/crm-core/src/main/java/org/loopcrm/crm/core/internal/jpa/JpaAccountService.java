@@ -61,24 +61,32 @@ public final class JpaAccountService implements AccountService {
   private final Transactions tx;
   private final Clock clock;
   private final PluginPipeline plugins;
+  private final AccessPolicy policy;
 
   /** Wired by DS once the schema is migrated and the persistence unit is up. */
   @Activate
   public JpaAccountService(
       @Reference(target = "(osgi.unit.name=crm)") EntityManagerFactory emf,
       @Reference SchemaMigration schema,
-      @Reference PluginPipeline plugins) {
-    this(emf, Clock.systemUTC(), plugins);
+      @Reference PluginPipeline plugins,
+      @Reference AccessPolicy policy) {
+    this(emf, Clock.systemUTC(), plugins, policy);
   }
 
   JpaAccountService(EntityManagerFactory emf, Clock clock) {
-    this(emf, clock, new PluginPipeline());
+    this(emf, clock, new PluginPipeline(), AccessPolicy.privateAccess());
   }
 
   JpaAccountService(EntityManagerFactory emf, Clock clock, PluginPipeline plugins) {
+    this(emf, clock, plugins, AccessPolicy.privateAccess());
+  }
+
+  JpaAccountService(
+      EntityManagerFactory emf, Clock clock, PluginPipeline plugins, AccessPolicy policy) {
     this.tx = new Transactions(emf);
     this.clock = clock;
     this.plugins = plugins;
+    this.policy = policy;
   }
 
   @Override
@@ -114,7 +122,7 @@ public final class JpaAccountService implements AccountService {
   @Override
   public Account get(Actor actor, UUID id) {
     require(actor, Resource.ACCOUNT, Action.READ);
-    return visible(actor, tx.readOnly(em -> toAccount(find(em, id))));
+    return visible(actor, tx.readOnly(em -> toAccount(readable(em, actor, id))));
   }
 
   @Override
@@ -158,9 +166,16 @@ public final class JpaAccountService implements AccountService {
       params.put("afterId", after.id());
     }
     String dir = desc ? " desc" : " asc";
-    jpql.append(" order by ").append(key).append(dir).append(", o.id").append(dir);
+    String order = " order by " + key + dir + ", o.id" + dir;
     return tx.readOnly(
         em -> {
+          Visibility.Circle circle = Visibility.circle(em, actor);
+          String visible = Visibility.listCondition(circle, policy);
+          if (visible != null) {
+            jpql.append(" and ").append(visible);
+            Visibility.bind(circle, params);
+          }
+          jpql.append(order);
           TypedQuery<OrganizationEntity> query =
               em.createQuery(jpql.toString(), OrganizationEntity.class);
           params.forEach(query::setParameter);
@@ -182,7 +197,7 @@ public final class JpaAccountService implements AccountService {
   @Override
   public Account update(Actor actor, UUID id, long expectedVersion, AccountDraft draft) {
     require(actor, Resource.ACCOUNT, Action.UPDATE);
-    Account current = tx.readOnly(em -> toAccount(find(em, id)));
+    Account current = tx.readOnly(em -> toAccount(writable(em, actor, id)));
     PipelineContext ctx =
         new PipelineContext(
             ACCOUNT, Operation.UPDATE, actor, draft, current, changedFields(current, draft));
@@ -190,7 +205,7 @@ public final class JpaAccountService implements AccountService {
     validUpdate(ctx.target(AccountDraft.class));
     return tx.inTransaction(
         em -> {
-          OrganizationEntity o = findForChange(em, id, expectedVersion);
+          OrganizationEntity o = findForChange(em, actor, id, expectedVersion);
           requireActive(o);
           plugins.run(ctx, Stage.PRE_OPERATION, null);
           AccountDraft d = validUpdate(ctx.target(AccountDraft.class));
@@ -275,7 +290,7 @@ public final class JpaAccountService implements AccountService {
     require(actor, Resource.ACCOUNT, Action.ARCHIVE);
     return tx.inTransaction(
         em -> {
-          OrganizationEntity o = findForChange(em, id, expectedVersion);
+          OrganizationEntity o = findForChange(em, actor, id, expectedVersion);
           if (o.status == target) {
             throw new ConflictException("account " + id + " is " + target + " already");
           }
@@ -292,7 +307,7 @@ public final class JpaAccountService implements AccountService {
   @Override
   public void delete(Actor actor, UUID id, long expectedVersion) {
     require(actor, Resource.ACCOUNT, Action.DELETE);
-    Account current = tx.readOnly(em -> toAccount(find(em, id)));
+    Account current = tx.readOnly(em -> toAccount(writable(em, actor, id)));
     PipelineContext ctx =
         new PipelineContext(
             ACCOUNT,
@@ -304,7 +319,7 @@ public final class JpaAccountService implements AccountService {
     plugins.run(ctx, Stage.PRE_VALIDATION, null);
     tx.inTransaction(
         em -> {
-          OrganizationEntity o = findForChange(em, id, expectedVersion);
+          OrganizationEntity o = findForChange(em, actor, id, expectedVersion);
           if (o.status != AccountStatus.ARCHIVED) {
             throw new ConflictException("account " + id + " must be archived before it is deleted");
           }
@@ -340,7 +355,7 @@ public final class JpaAccountService implements AccountService {
     ContactDraft d = validContact(draft);
     return tx.inTransaction(
         em -> {
-          OrganizationEntity o = find(em, accountId);
+          OrganizationEntity o = writable(em, actor, accountId);
           requireActive(o);
           Instant now = now();
           PersonEntity p = new PersonEntity();
@@ -370,7 +385,7 @@ public final class JpaAccountService implements AccountService {
     require(actor, Resource.CONTACT, Action.READ);
     return tx.readOnly(
         em -> {
-          find(em, accountId);
+          readable(em, actor, accountId);
           List<Object[]> rows =
               em.createQuery(
                       "select p, r from PersonEntity p, PartyRelationshipEntity r"
@@ -394,6 +409,7 @@ public final class JpaAccountService implements AccountService {
     require(actor, Resource.CONTACT, Action.READ);
     return tx.readOnly(
         em -> {
+          readable(em, actor, accountId);
           PartyRelationshipEntity r = findLink(em, accountId, contactId);
           return toContact(em.find(PersonEntity.class, r.fromPartyId), r);
         });
@@ -406,7 +422,7 @@ public final class JpaAccountService implements AccountService {
     ContactDraft d = validContact(draft);
     return tx.inTransaction(
         em -> {
-          requireActive(find(em, accountId));
+          requireActive(writable(em, actor, accountId));
           PartyRelationshipEntity r = findLink(em, accountId, contactId);
           PersonEntity p = em.find(PersonEntity.class, r.fromPartyId);
           checkVersion("contact", contactId, expectedVersion, p.version);
@@ -441,7 +457,7 @@ public final class JpaAccountService implements AccountService {
     require(actor, Resource.CONTACT, Action.DELETE);
     tx.inTransaction(
         em -> {
-          requireActive(find(em, accountId));
+          requireActive(writable(em, actor, accountId));
           PartyRelationshipEntity r = findLink(em, accountId, contactId);
           PersonEntity p = em.find(PersonEntity.class, r.fromPartyId);
           checkVersion("contact", contactId, expectedVersion, p.version);
@@ -472,10 +488,18 @@ public final class JpaAccountService implements AccountService {
     return o;
   }
 
-  private static OrganizationEntity findForChange(EntityManager em, UUID id, long expected) {
-    OrganizationEntity o = find(em, id);
+  private OrganizationEntity findForChange(EntityManager em, Actor actor, UUID id, long expected) {
+    OrganizationEntity o = writable(em, actor, id);
     checkVersion(ACCOUNT, id, expected, o.version);
     return o;
+  }
+
+  private OrganizationEntity readable(EntityManager em, Actor actor, UUID id) {
+    return Visibility.readable(em, actor, policy, find(em, id));
+  }
+
+  private OrganizationEntity writable(EntityManager em, Actor actor, UUID id) {
+    return Visibility.writable(em, actor, policy, find(em, id));
   }
 
   private static void checkVersion(String kind, UUID id, long expected, long current) {

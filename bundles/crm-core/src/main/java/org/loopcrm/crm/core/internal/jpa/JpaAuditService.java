@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.TypedQuery;
 import org.loopcrm.crm.api.Actor;
+import org.loopcrm.crm.api.NotFoundException;
 import org.loopcrm.crm.api.Page;
 import org.loopcrm.crm.api.audit.AuditEntry;
 import org.loopcrm.crm.api.audit.AuditQuery;
@@ -27,17 +29,24 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = AuditService.class)
 public final class JpaAuditService implements AuditService {
   private final Transactions tx;
+  private final AccessPolicy policy;
 
   /** Wired by DS once the schema is migrated and the persistence unit is up. */
   @Activate
   public JpaAuditService(
       @Reference(target = "(osgi.unit.name=crm)") EntityManagerFactory emf,
-      @Reference SchemaMigration schema) {
-    this(emf);
+      @Reference SchemaMigration schema,
+      @Reference AccessPolicy policy) {
+    this(emf, policy);
   }
 
   JpaAuditService(EntityManagerFactory emf) {
+    this(emf, AccessPolicy.privateAccess());
+  }
+
+  JpaAuditService(EntityManagerFactory emf, AccessPolicy policy) {
     this.tx = new Transactions(emf);
+    this.policy = policy;
   }
 
   @Override
@@ -72,6 +81,9 @@ public final class JpaAuditService implements AuditService {
     jpql.append(" order by e.occurredAt desc, e.sequence desc");
     return tx.readOnly(
         em -> {
+          if (q.user() == null) {
+            requireVisible(em, actor, q.recordType(), q.recordId());
+          }
           TypedQuery<AuditEntryEntity> query =
               em.createQuery(jpql.toString(), AuditEntryEntity.class);
           params.forEach(query::setParameter);
@@ -112,5 +124,48 @@ public final class JpaAuditService implements AuditService {
           }
           return new Page<>(items, next);
         });
+  }
+
+  /**
+   * A record's history is as visible as the record: an account's and its contacts' follow the
+   * account; teams and user profiles are visible to every reader; anything else, and the history of
+   * a deleted account, only to those who see every record.
+   */
+  private void requireVisible(EntityManager em, Actor actor, String type, UUID id) {
+    if (Visibility.seesEverything(actor)) {
+      return;
+    }
+    switch (type) {
+      case AuditLog.TEAM, AuditLog.USER -> {
+        return;
+      }
+      case AuditLog.ACCOUNT -> {
+        OrganizationEntity o = em.find(OrganizationEntity.class, id.toString());
+        if (o != null) {
+          Visibility.readable(em, actor, policy, o);
+          return;
+        }
+      }
+      case AuditLog.CONTACT -> {
+        List<String> accounts =
+            em.createQuery(
+                    "select r.toPartyId from PartyRelationshipEntity r"
+                        + " where r.fromPartyId = :person and r.type = :type",
+                    String.class)
+                .setParameter("person", id.toString())
+                .setParameter("type", PartyRelationshipEntity.Type.CONTACT_OF)
+                .getResultList();
+        OrganizationEntity o =
+            accounts.isEmpty() ? null : em.find(OrganizationEntity.class, accounts.get(0));
+        if (o != null) {
+          Visibility.readable(em, actor, policy, o);
+          return;
+        }
+      }
+      default -> {
+        // falls through to not found
+      }
+    }
+    throw new NotFoundException(type, id);
   }
 }

@@ -33,7 +33,11 @@ public final class Permissions {
     RECORD_HISTORY,
     /** The audit trail of one user. */
     USER_HISTORY,
-    WEBHOOK
+    WEBHOOK,
+    /** Teams and the manager hierarchy. */
+    TEAM,
+    /** Explicit shares of records. */
+    SHARE
   }
 
   /** What is done. */
@@ -70,6 +74,13 @@ public final class Permissions {
     for (Action a : Action.values()) {
       grant(Resource.WEBHOOK, a, EnumSet.of(CRM_ADMIN));
     }
+    grant(Resource.TEAM, Action.READ, EVERYONE);
+    grant(Resource.TEAM, Action.CREATE, EnumSet.of(CRM_ADMIN));
+    grant(Resource.TEAM, Action.UPDATE, EnumSet.of(CRM_ADMIN));
+    grant(Resource.TEAM, Action.DELETE, EnumSet.of(CRM_ADMIN));
+    grant(Resource.SHARE, Action.READ, EVERYONE);
+    grant(Resource.SHARE, Action.CREATE, WRITERS);
+    grant(Resource.SHARE, Action.DELETE, WRITERS);
   }
 
   private Permissions() {}
@@ -79,6 +90,10 @@ public final class Permissions {
         .computeIfAbsent(resource, r -> new EnumMap<>(Action.class))
         .put(action, Set.copyOf(roles));
   }
+
+  /** A user name as the realm and the CRM accept it. */
+  public static final java.util.regex.Pattern USER_NAME =
+      java.util.regex.Pattern.compile("[\\p{Alnum}._@-]{1,100}");
 
   /** Whether one of the actor's roles allows the action. */
   public static boolean allows(Actor actor, Resource resource, Action action) {
@@ -96,7 +111,12 @@ public final class Permissions {
               + action.name().toLowerCase(Locale.ROOT)
               + " "
               + resource.name().toLowerCase(Locale.ROOT).replace('_', ' ')
-              + (resource == Resource.ACCOUNT || resource == Resource.CONTACT ? "s" : ""));
+              + (resource == Resource.ACCOUNT
+                      || resource == Resource.CONTACT
+                      || resource == Resource.TEAM
+                      || resource == Resource.SHARE
+                  ? "s"
+                  : ""));
     }
   }
 

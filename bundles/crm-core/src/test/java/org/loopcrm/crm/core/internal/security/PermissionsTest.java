@@ -33,6 +33,8 @@ class PermissionsTest {
     "RECORD_HISTORY R     R    R    R    R    R    R    R",
     "USER_HISTORY   R     R    -    -    -    -    -    -",
     "WEBHOOK        RCUAD -    -    -    -    -    -    -",
+    "TEAM           RCUD  R    R    R    R    R    R    R",
+    "SHARE          RCD   RCD  RCD  R    R    RCD  RCD  R",
   };
   private static final Role[] COLUMNS = {
     Role.CRM_ADMIN, Role.CRM_MANAGER, Role.CRM_SALES, Role.CRM_MARKETING,

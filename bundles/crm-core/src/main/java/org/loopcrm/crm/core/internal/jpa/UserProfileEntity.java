@@ -1,0 +1,27 @@
+package org.loopcrm.crm.core.internal.jpa;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.Id;
+import javax.persistence.Table;
+import javax.persistence.Version;
+
+/** What the CRM keeps of a user: whom they report to. */
+@Entity
+@Table(name = "crm_user_profile")
+public class UserProfileEntity {
+  @Id
+  @Column(name = "user_name", length = 100)
+  String userName;
+
+  /** The id the profile's audit history is kept under. */
+  @Column(name = "id", nullable = false, length = 36)
+  String id;
+
+  @Column(name = "manager", length = 100)
+  String manager;
+
+  @Version
+  @Column(name = "version", nullable = false)
+  long version;
+}
