@@ -31,6 +31,8 @@ public class AccountRestIT extends CrmTestSupport {
   @Before
   public void crmIsUp() {
     awaitCrmReady();
+    // The README's walk-through: the viewer reads what sales owns, as in the demo's Sales team.
+    ensureTeam("Sales", DemoUser.SALES, DemoUser.VIEWER);
   }
 
   private static String unique(String prefix) {

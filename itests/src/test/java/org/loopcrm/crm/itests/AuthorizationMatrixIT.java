@@ -14,10 +14,15 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 /**
- * Walks every role × endpoint of the REST API in the distribution and fails on any cell that
- * answers differently from the README's permission table: a write that should be refused and is
- * not, a read that leaks finance facts, or a permitted call that is refused. Each refused write is
- * also checked to have changed nothing.
+ * Walks every role × endpoint × record owner of the REST API in the distribution and fails on any
+ * cell that answers differently from the README's tables: a write that should be refused and is
+ * not, a record outside the caller's circle that shows (in a read, a list or a history), a read
+ * that leaks finance facts, or a permitted call that is refused. Each refused write is also checked
+ * to have changed nothing.
+ *
+ * <p>The organisation: team {@code matrix-east} = sales, marketing, viewer and {@code peer}; {@code
+ * rep} reports to manager. The expected answers come from an oracle written here from the README's
+ * rules, independently of the code.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -36,11 +41,70 @@ public class AuthorizationMatrixIT extends CrmTestSupport {
           DemoUser.SERVICE);
   private static final Set<DemoUser> FINANCE = WRITERS;
   private static final Set<DemoUser> READERS = EnumSet.complementOf(EnumSet.of(DemoUser.NOBODY));
+  private static final Set<DemoUser> EVERYTHING = EnumSet.of(DemoUser.ADMIN, DemoUser.INTEGRATION);
+  private static final Set<DemoUser> EAST =
+      EnumSet.of(DemoUser.SALES, DemoUser.MARKETING, DemoUser.VIEWER);
+  private static final String TEAM = "matrix-east";
+
+  /** Whose account it is, relative to the caller. */
+  enum Owner {
+    /** The caller owns it. */
+    SELF,
+    /** {@code peer}, a member of team matrix-east. */
+    TEAM_MATE,
+    /** {@code rep}, who reports to manager. */
+    REPORT,
+    /** Somebody unrelated. */
+    STRANGER,
+    /** Somebody unrelated, shared READ with the caller. */
+    SHARED_READ,
+    /** Somebody unrelated, shared WRITE with the caller. */
+    SHARED_WRITE,
+    /** Somebody unrelated, shared READ with team matrix-east. */
+    SHARED_WITH_TEAM
+  }
+
+  enum Access {
+    NONE,
+    READ,
+    WRITE
+  }
+
+  /** The oracle: what the README says the caller may do with an account of that owner. */
+  static Access expectedAccess(DemoUser user, Owner owner) {
+    if (EVERYTHING.contains(user)) {
+      return Access.WRITE;
+    }
+    return switch (owner) {
+      case SELF, SHARED_WRITE -> Access.WRITE;
+      case TEAM_MATE -> EAST.contains(user) ? Access.WRITE : Access.NONE;
+      case REPORT -> user == DemoUser.MANAGER ? Access.WRITE : Access.NONE;
+      case STRANGER -> Access.NONE;
+      case SHARED_READ -> Access.READ;
+      case SHARED_WITH_TEAM -> EAST.contains(user) ? Access.READ : Access.NONE;
+    };
+  }
+
+  /**
+   * The status of a call: 403 when the role may not do it at all, 404 when the record is outside
+   * the caller's circle, 403 when it may only read it and the call writes, {@code ok} otherwise.
+   */
+  static int expectedStatus(boolean roleAllows, Access access, boolean writes, int ok) {
+    if (!roleAllows) {
+      return 403;
+    }
+    if (access == Access.NONE) {
+      return 404;
+    }
+    if (writes && access != Access.WRITE) {
+      return 403;
+    }
+    return ok;
+  }
 
   private final List<String> wrong = new ArrayList<>();
 
-  private void expect(DemoUser user, String call, HttpResult r, int allowed, boolean allow) {
-    int expected = allow ? allowed : 403;
+  private void expect(DemoUser user, String call, HttpResult r, int expected) {
     if (r.status() != expected) {
       wrong.add(
           user.userName()
@@ -55,7 +119,11 @@ public class AuthorizationMatrixIT extends CrmTestSupport {
     }
   }
 
-  private String newAccount() {
+  private void expect(DemoUser user, String call, HttpResult r, int allowed, boolean allow) {
+    expect(user, call, r, allow ? allowed : 403);
+  }
+
+  private String newAccount(String owner) {
     return idOf(
         post(
             API + "/accounts",
@@ -64,30 +132,188 @@ public class AuthorizationMatrixIT extends CrmTestSupport {
                 + UUID.randomUUID()
                 + "\",\"erpRef\":\"M-"
                 + UUID.randomUUID()
+                + "\",\"owner\":\""
+                + owner
                 + "\"}"));
   }
 
-  @Test
-  public void everyRoleGetsExactlyItsPermissionsOnEveryEndpoint() {
-    awaitCrmReady();
-    for (DemoUser user : DemoUser.values()) {
-      String id = newAccount();
-      String path = API + "/accounts/" + id;
+  private void share(String accountId, String type, String principal, String access) {
+    HttpResult r =
+        post(
+            API + "/accounts/" + accountId + "/shares",
+            DemoUser.ADMIN,
+            "{\"principalType\":\""
+                + type
+                + "\",\"principal\":\""
+                + principal
+                + "\",\"access\":\""
+                + access
+                + "\"}");
+    if (r.status() != 201) {
+      throw new AssertionError("could not share " + accountId + ": " + r);
+    }
+  }
 
-      HttpResult list = get(API + "/accounts?limit=5", user);
-      expect(user, "GET /accounts", list, 200, READERS.contains(user));
-      HttpResult read = get(path, user);
-      expect(user, "GET /accounts/{id}", read, 200, READERS.contains(user));
-      if (read.status() == 200) {
-        boolean shows = read.body().contains("\"open\"");
-        if (shows != FINANCE.contains(user)) {
+  /** An account of the given owner kind, seen from the caller. */
+  private String accountFor(DemoUser user, Owner owner) {
+    String stranger = "stranger-" + UUID.randomUUID().toString().substring(0, 8);
+    switch (owner) {
+      case SELF:
+        return newAccount(user.userName());
+      case TEAM_MATE:
+        return newAccount("peer");
+      case REPORT:
+        return newAccount("rep");
+      case STRANGER:
+        return newAccount(stranger);
+      case SHARED_READ:
+        String read = newAccount(stranger);
+        share(read, "USER", user.userName(), "READ");
+        return read;
+      case SHARED_WRITE:
+        String write = newAccount(stranger);
+        share(write, "USER", user.userName(), "WRITE");
+        return write;
+      default:
+        String team = newAccount(stranger);
+        share(team, "TEAM", TEAM, "READ");
+        return team;
+    }
+  }
+
+  private void setUpOrganisation() {
+    ensureTeam(TEAM, DemoUser.SALES, DemoUser.MARKETING, DemoUser.VIEWER);
+    String teamId = null;
+    HttpResult teams = get(API + "/teams", DemoUser.ADMIN);
+    // Add peer, who never logs in, as a member by name.
+    for (String part : teams.body().split("\\{\"id\":\"")) {
+      if (part.contains("\"name\":\"" + TEAM + "\"")) {
+        teamId = part.substring(0, 36);
+      }
+    }
+    HttpResult team = get(API + "/teams/" + teamId, DemoUser.ADMIN);
+    String etag = team.headers().get("etag").get(0);
+    HttpResult updated =
+        request(
+            "PUT",
+            API + "/teams/" + teamId,
+            DemoUser.ADMIN,
+            "{\"name\":\"" + TEAM + "\",\"members\":[\"sales\",\"marketing\",\"viewer\",\"peer\"]}",
+            "Content-Type",
+            "application/json",
+            "If-Match",
+            etag);
+    HttpResult manager =
+        request(
+            "PUT",
+            API + "/users/rep/manager",
+            DemoUser.ADMIN,
+            "{\"manager\":\"manager\"}",
+            "Content-Type",
+            "application/json");
+    if (updated.status() != 200 || manager.status() != 200) {
+      throw new AssertionError("could not set up the organisation: " + updated + " " + manager);
+    }
+  }
+
+  @Test
+  public void everyRoleAndRecordOwnerGetsExactlyItsPermissionsOnEveryEndpoint() {
+    awaitCrmReady();
+    setUpOrganisation();
+    int cells = 0;
+    for (DemoUser user : DemoUser.values()) {
+      for (Owner owner : Owner.values()) {
+        String id = accountFor(user, owner);
+        String path = API + "/accounts/" + id;
+        String cell = "[" + owner + "] ";
+        Access access = expectedAccess(user, owner);
+        boolean reader = READERS.contains(user);
+
+        HttpResult read = get(path, user);
+        expect(user, cell + "GET /accounts/{id}", read, expectedStatus(reader, access, false, 200));
+        if (read.status() == 200) {
+          boolean shows = read.body().contains("\"open\"");
+          if (shows != FINANCE.contains(user)) {
+            wrong.add(
+                user.userName()
+                    + " "
+                    + cell
+                    + "GET /accounts/{id}: receivables "
+                    + (shows ? "leaked" : "missing")
+                    + " "
+                    + read.body());
+          }
+        }
+        HttpResult list = get(API + "/accounts?limit=200&sort=-createdAt", user);
+        if (reader && list.body().contains(id) != (access != Access.NONE)) {
           wrong.add(
               user.userName()
-                  + " GET /accounts/{id}: receivables "
-                  + (shows ? "leaked" : "missing")
                   + " "
-                  + read.body());
+                  + cell
+                  + "GET /accounts: "
+                  + (access == Access.NONE ? "lists a record outside its circle" : "misses one"));
         }
+        expect(
+            user,
+            cell + "GET /accounts/{id}/contacts",
+            get(path + "/contacts", user),
+            expectedStatus(reader, access, false, 200));
+        expect(
+            user,
+            cell + "GET /accounts/{id}/history",
+            get(path + "/history", user),
+            expectedStatus(reader, access, false, 200));
+        expect(
+            user,
+            cell + "GET /accounts/{id}/shares",
+            get(path + "/shares", user),
+            expectedStatus(reader, access, false, 200));
+
+        HttpResult before = get(path, DemoUser.ADMIN);
+        String ownerName = before.body().replaceAll(".*\"owner\":\"([^\"]+)\".*", "$1");
+        HttpResult updated =
+            request(
+                "PUT",
+                path,
+                user,
+                "{\"name\":\"Changed\",\"owner\":\"" + ownerName + "\",\"stage\":\"PROSPECT\"}",
+                "Content-Type",
+                "application/json",
+                "If-Match",
+                "\"0\"");
+        int updateExpected = expectedStatus(WRITERS.contains(user), access, true, 200);
+        expect(user, cell + "PUT /accounts/{id}", updated, updateExpected);
+        if (updateExpected != 200 && get(path, DemoUser.ADMIN).body().contains("\"Changed\"")) {
+          wrong.add(user.userName() + " " + cell + "PUT /accounts/{id}: refused but changed");
+        }
+        String version = updated.status() == 200 ? "\"1\"" : "\"0\"";
+
+        HttpResult contact = post(path + "/contacts", user, "{\"lastName\":\"Lovelace\"}");
+        int contactExpected = expectedStatus(CONTACT_WRITERS.contains(user), access, true, 201);
+        expect(user, cell + "POST /accounts/{id}/contacts", contact, contactExpected);
+        if (contactExpected != 201
+            && get(path + "/contacts", DemoUser.ADMIN).body().contains("Lovelace")) {
+          wrong.add(user.userName() + " " + cell + "POST contacts: refused but added");
+        }
+
+        HttpResult shared =
+            post(
+                path + "/shares",
+                user,
+                "{\"principalType\":\"USER\",\"principal\":\"someone\",\"access\":\"READ\"}");
+        expect(
+            user,
+            cell + "POST /accounts/{id}/shares",
+            shared,
+            expectedStatus(WRITERS.contains(user), access, true, 201));
+
+        HttpResult archived = request("POST", path + "/archive", user, null, "If-Match", version);
+        expect(
+            user,
+            cell + "POST /accounts/{id}/archive",
+            archived,
+            expectedStatus(ARCHIVERS.contains(user), access, true, 200));
+        cells++;
       }
 
       String name = "By " + user.userName() + " " + UUID.randomUUID();
@@ -100,26 +326,7 @@ public class AuthorizationMatrixIT extends CrmTestSupport {
         wrong.add(user.userName() + " POST /accounts: refused but the account exists");
       }
 
-      HttpResult updated =
-          request(
-              "PUT",
-              path,
-              user,
-              "{\"name\":\"Changed\",\"owner\":\"sales\",\"stage\":\"PROSPECT\"}",
-              "Content-Type",
-              "application/json",
-              "If-Match",
-              "\"0\"");
-      expect(user, "PUT /accounts/{id}", updated, 200, WRITERS.contains(user));
-      String version = updated.status() == 200 ? "\"1\"" : "\"0\"";
-
-      HttpResult contact = post(path + "/contacts", user, "{\"lastName\":\"Lovelace\"}");
-      expect(user, "POST /accounts/{id}/contacts", contact, 201, CONTACT_WRITERS.contains(user));
-
-      HttpResult archived = request("POST", path + "/archive", user, null, "If-Match", version);
-      expect(user, "POST /accounts/{id}/archive", archived, 200, ARCHIVERS.contains(user));
-
-      String gone = newAccount();
+      String gone = newAccount(user.userName());
       request(
           "POST",
           API + "/accounts/" + gone + "/archive",
@@ -133,20 +340,34 @@ public class AuthorizationMatrixIT extends CrmTestSupport {
 
       expect(
           user,
-          "GET /accounts/{id}/history",
-          get(path + "/history", user),
-          200,
-          READERS.contains(user));
-      expect(
-          user,
           "GET /audit?user=admin",
           get(API + "/audit?user=admin", user),
           200,
           user == DemoUser.ADMIN || user == DemoUser.MANAGER);
       expect(user, "GET /webhooks", get(API + "/webhooks", user), 200, user == DemoUser.ADMIN);
+      expect(user, "GET /teams", get(API + "/teams", user), 200, READERS.contains(user));
+      expect(user, "GET /users/rep", get(API + "/users/rep", user), 200, READERS.contains(user));
+      HttpResult team =
+          post(
+              API + "/teams",
+              user,
+              "{\"name\":\"team of " + user.userName() + " " + UUID.randomUUID() + "\"}");
+      expect(user, "POST /teams", team, 201, user == DemoUser.ADMIN);
+      HttpResult reportsTo =
+          request(
+              "PUT",
+              API + "/users/" + user.userName() + "/manager",
+              user,
+              "{\"manager\":\"somebody-else\"}",
+              "Content-Type",
+              "application/json");
+      expect(user, "PUT /users/{user}/manager", reportsTo, 200, user == DemoUser.ADMIN);
     }
     assertTrue(
-        "authorization matrix cells that differ:\n  " + String.join("\n  ", wrong),
+        "authorization matrix cells that differ ("
+            + cells
+            + " user × owner cells):\n  "
+            + String.join("\n  ", wrong),
         wrong.isEmpty());
   }
 }

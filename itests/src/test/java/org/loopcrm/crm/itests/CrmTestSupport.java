@@ -554,6 +554,21 @@ public abstract class CrmTestSupport {
     return m.group(1);
   }
 
+  /**
+   * Makes the users team mates (as the admin), so each sees the others' accounts; accounts are
+   * private to their owner's circle. A team of that name that exists already is left as it is.
+   */
+  protected void ensureTeam(String name, DemoUser... members) {
+    StringBuilder json = new StringBuilder("{\"name\":\"").append(name).append("\",\"members\":[");
+    for (int i = 0; i < members.length; i++) {
+      json.append(i == 0 ? "\"" : ",\"").append(members[i].userName()).append('"');
+    }
+    HttpResult r = post(API + "/teams", DemoUser.ADMIN, json.append("]}").toString());
+    if (r.status() != 201 && r.status() != 409) {
+      throw new AssertionError("could not create team " + name + ": " + r);
+    }
+  }
+
   /** GET {@code path} (e.g. {@code API + "/accounts"}) as the user; {@code null} is anonymous. */
   protected HttpResult get(String path, DemoUser user) {
     return request("GET", path, user, null);

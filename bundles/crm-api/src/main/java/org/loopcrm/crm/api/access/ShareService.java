@@ -6,8 +6,8 @@ import org.loopcrm.crm.api.Actor;
 
 /**
  * Explicit shares of records (accounts today). Sharing and unsharing need write access to the
- * record; every change is audited on the record's history. Records the actor cannot see read as
- * not found.
+ * record; every change is audited on the record's history. Records the actor cannot see read as not
+ * found.
  */
 public interface ShareService {
 

@@ -15,7 +15,12 @@ import java.util.UUID;
  * @param updatedAt when its name or members last changed
  */
 public record Team(
-    UUID id, String name, List<String> members, long version, Instant createdAt, Instant updatedAt) {
+    UUID id,
+    String name,
+    List<String> members,
+    long version,
+    Instant createdAt,
+    Instant updatedAt) {
 
   /** Copies the members. */
   public Team {

@@ -10,8 +10,8 @@ import org.loopcrm.crm.api.StaleVersionException;
 import org.loopcrm.crm.api.ValidationException;
 
 /**
- * Teams and the manager hierarchy. Everyone who may read accounts may read teams and profiles;
- * only {@code crm-admin} changes them. Every change is audited. Calls throw {@link
+ * Teams and the manager hierarchy. Everyone who may read accounts may read teams and profiles; only
+ * {@code crm-admin} changes them. Every change is audited. Calls throw {@link
  * AccessDeniedException}, {@link ValidationException}, {@link NotFoundException}, {@link
  * StaleVersionException} and {@link ConflictException} (a duplicate team name, a manager cycle).
  */

@@ -3,8 +3,8 @@ package org.loopcrm.crm.api.access;
 import java.util.List;
 
 /**
- * Where a user stands in the CRM's organisation chart. Users themselves live in the JAAS realm;
- * the CRM only keeps their manager and team memberships.
+ * Where a user stands in the CRM's organisation chart. Users themselves live in the JAAS realm; the
+ * CRM only keeps their manager and team memberships.
  *
  * @param user the user name
  * @param manager the user they report to, or null

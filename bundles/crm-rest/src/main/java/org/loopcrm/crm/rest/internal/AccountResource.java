@@ -19,6 +19,8 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 import org.loopcrm.crm.api.Page;
+import org.loopcrm.crm.api.access.Share;
+import org.loopcrm.crm.api.access.ShareService;
 import org.loopcrm.crm.api.account.Account;
 import org.loopcrm.crm.api.account.AccountQuery;
 import org.loopcrm.crm.api.account.AccountService;
@@ -26,6 +28,10 @@ import org.loopcrm.crm.api.account.AccountSort;
 import org.loopcrm.crm.api.account.Contact;
 import org.loopcrm.crm.api.audit.AuditQuery;
 import org.loopcrm.crm.api.audit.AuditService;
+import org.loopcrm.crm.rest.internal.AccessDtos.AccessView;
+import org.loopcrm.crm.rest.internal.AccessDtos.ShareBody;
+import org.loopcrm.crm.rest.internal.AccessDtos.ShareList;
+import org.loopcrm.crm.rest.internal.AccessDtos.ShareView;
 import org.loopcrm.crm.rest.internal.Dtos.AccountBody;
 import org.loopcrm.crm.rest.internal.Dtos.AccountPage;
 import org.loopcrm.crm.rest.internal.Dtos.AccountView;
@@ -41,10 +47,12 @@ public final class AccountResource {
   private static final String RECORD_TYPE = "account";
   private final AccountService accounts;
   private final AuditService audit;
+  private final ShareService shares;
 
-  AccountResource(AccountService accounts, AuditService audit) {
+  AccountResource(AccountService accounts, AuditService audit, ShareService shares) {
     this.accounts = accounts;
     this.audit = audit;
+    this.shares = shares;
   }
 
   /** Creates an account. */
@@ -232,5 +240,51 @@ public final class AccountResource {
     AuditQuery q =
         AuditResource.query(RECORD_TYPE, Ids.parse("account", id), null, from, to, limit, cursor);
     return AuditResource.page(audit.history(Actors.of(sc), q), uri);
+  }
+
+  /** Whom an account is shared with beyond its owner's circle. */
+  @GET
+  @Path("{id}/shares")
+  public ShareList shares(@Context SecurityContext sc, @PathParam("id") String id) {
+    return new ShareList(
+        shares.shares(Actors.of(sc), RECORD_TYPE, Ids.parse("account", id)).stream()
+            .map(ShareView::of)
+            .toList());
+  }
+
+  /** Shares an account with a user or team, or changes the access of that share. */
+  @POST
+  @Path("{id}/shares")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response share(
+      @Context SecurityContext sc,
+      @Context UriInfo uri,
+      @PathParam("id") String id,
+      ShareBody body) {
+    UUID account = Ids.parse("account", id);
+    ShareBody b = body == null ? new ShareBody(null, null, null) : body;
+    Share s = shares.share(Actors.of(sc), RECORD_TYPE, account, b.type(), b.principal(), b.level());
+    URI location = uri.getAbsolutePathBuilder().path(s.id().toString()).build();
+    return Response.created(location).entity(ShareView.of(s)).build();
+  }
+
+  /** Removes a share. */
+  @DELETE
+  @Path("{id}/shares/{shareId}")
+  public Response unshare(
+      @Context SecurityContext sc,
+      @PathParam("id") String id,
+      @PathParam("shareId") String shareId) {
+    shares.unshare(
+        Actors.of(sc), RECORD_TYPE, Ids.parse("account", id), Ids.parse("share", shareId));
+    return Response.noContent().build();
+  }
+
+  /** What the caller may do with the account: READ or WRITE (as far as record access goes). */
+  @GET
+  @Path("{id}/access")
+  public AccessView access(@Context SecurityContext sc, @PathParam("id") String id) {
+    return new AccessView(
+        shares.access(Actors.of(sc), RECORD_TYPE, Ids.parse("account", id)).name());
   }
 }

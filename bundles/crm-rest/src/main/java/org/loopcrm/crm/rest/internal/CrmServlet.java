@@ -8,6 +8,8 @@ import javax.servlet.ServletConfig;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
+import org.loopcrm.crm.api.access.ShareService;
+import org.loopcrm.crm.api.access.TeamService;
 import org.loopcrm.crm.api.account.AccountService;
 import org.loopcrm.crm.api.audit.AuditService;
 import org.loopcrm.crm.api.webhook.WebhookService;
@@ -21,6 +23,8 @@ final class CrmServlet extends CXFNonSpringServlet {
   private final transient AccountService accounts;
   private final transient AuditService audit;
   private final transient WebhookService webhooks;
+  private final transient TeamService teams;
+  private final transient ShareService shares;
   private final transient Authenticator authenticator;
   private final long maxBodyBytes;
   private transient Server server;
@@ -29,11 +33,15 @@ final class CrmServlet extends CXFNonSpringServlet {
       AccountService accounts,
       AuditService audit,
       WebhookService webhooks,
+      TeamService teams,
+      ShareService shares,
       Authenticator authenticator,
       long maxBodyBytes) {
     this.accounts = accounts;
     this.audit = audit;
     this.webhooks = webhooks;
+    this.teams = teams;
+    this.shares = shares;
     this.authenticator = authenticator;
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -51,7 +59,9 @@ final class CrmServlet extends CXFNonSpringServlet {
     factory.setAddress("/v1");
     factory.setServiceBeans(
         List.of(
-            new AccountResource(accounts, audit),
+            new AccountResource(accounts, audit, shares),
+            new TeamResource(teams),
+            new UserResource(teams),
             new AuditResource(audit),
             new WebhookResource(webhooks),
             new PingResource(),

@@ -2,6 +2,8 @@ package org.loopcrm.crm.rest.internal;
 
 import java.util.Hashtable;
 import javax.servlet.Servlet;
+import org.loopcrm.crm.api.access.ShareService;
+import org.loopcrm.crm.api.access.TeamService;
 import org.loopcrm.crm.api.account.AccountService;
 import org.loopcrm.crm.api.audit.AuditService;
 import org.loopcrm.crm.api.webhook.WebhookService;
@@ -37,6 +39,8 @@ public final class RestServer {
       @Reference AccountService accounts,
       @Reference AuditService audit,
       @Reference WebhookService webhooks,
+      @Reference TeamService teams,
+      @Reference ShareService shares,
       RestConfiguration config) {
     Hashtable<String, Object> props = new Hashtable<>();
     props.put("osgi.http.whiteboard.servlet.pattern", PATTERN);
@@ -46,7 +50,7 @@ public final class RestServer {
     registration =
         context.registerService(
             Servlet.class,
-            new CrmServlet(accounts, audit, webhooks, auth, config.maxBodyBytes()),
+            new CrmServlet(accounts, audit, webhooks, teams, shares, auth, config.maxBodyBytes()),
             props);
     LOG.info("REST API published at /crm/api/v1 (realm {})", config.realm());
   }

@@ -22,6 +22,8 @@ class OpenApiDocumentTest {
           AccountResource.class,
           AuditResource.class,
           WebhookResource.class,
+          TeamResource.class,
+          UserResource.class,
           PingResource.class,
           OpenApiResource.class);
 

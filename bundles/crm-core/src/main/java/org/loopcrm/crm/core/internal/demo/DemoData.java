@@ -1,8 +1,10 @@
 package org.loopcrm.crm.core.internal.demo;
 
+import java.util.List;
 import java.util.Set;
 import org.loopcrm.crm.api.Actor;
 import org.loopcrm.crm.api.Role;
+import org.loopcrm.crm.api.access.TeamService;
 import org.loopcrm.crm.api.account.Account;
 import org.loopcrm.crm.api.account.AccountDraft;
 import org.loopcrm.crm.api.account.AccountQuery;
@@ -33,7 +35,8 @@ public final class DemoData {
 
   /** Loads the data if asked to and the database has no account yet. */
   @Activate
-  public DemoData(@Reference AccountService accounts, CoreConfiguration config) {
+  public DemoData(
+      @Reference AccountService accounts, @Reference TeamService teams, CoreConfiguration config) {
     if (!config.demo()) {
       return;
     }
@@ -41,10 +44,15 @@ public final class DemoData {
       LOG.info("demo mode: the database has accounts already, no demo data loaded");
       return;
     }
-    load(accounts);
+    load(accounts, teams);
   }
 
-  static void load(AccountService accounts) {
+  static void load(AccountService accounts, TeamService teams) {
+    // Accounts are private to their owner's circle: the demo viewer is in the sales team, so it
+    // reads what sales owns (docs/security.md).
+    if (teams.teams(LOADER).stream().noneMatch(t -> t.name().equals("Sales"))) {
+      teams.createTeam(LOADER, "Sales", List.of("sales", "viewer"));
+    }
     Account acme =
         accounts.create(
             LOADER,
