@@ -585,6 +585,21 @@ public abstract class CrmTestSupport {
    */
   protected HttpResult request(
       String method, String path, DemoUser user, String body, String... headers) {
+    return send(
+        method,
+        path,
+        user == null ? null : user.userName(),
+        user == null ? null : user.userName(),
+        body,
+        headers);
+  }
+
+  /**
+   * Sends a request with any credentials ({@code user} {@code null} sends none); see {@link
+   * #request(String, String, DemoUser, String, String...)}.
+   */
+  protected HttpResult send(
+      String method, String path, String user, String password, String body, String... headers) {
     if (headers.length % 2 != 0) {
       throw new IllegalArgumentException("headers must be name/value pairs");
     }
@@ -597,7 +612,7 @@ public abstract class CrmTestSupport {
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     if (user != null) {
-      String token = user.userName() + ":" + user.userName();
+      String token = user + ":" + password;
       builder.header(
           "Authorization",
           "Basic " + Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)));

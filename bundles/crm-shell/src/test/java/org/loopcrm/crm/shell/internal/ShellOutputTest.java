@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.loopcrm.crm.api.Actor;
 import org.loopcrm.crm.api.Page;
 import org.loopcrm.crm.api.Role;
+import org.loopcrm.crm.api.access.Team;
+import org.loopcrm.crm.api.access.UserProfile;
 import org.loopcrm.crm.api.account.Account;
 import org.loopcrm.crm.api.account.AccountStatus;
 import org.loopcrm.crm.api.account.Contact;
@@ -72,6 +74,29 @@ class ShellOutputTest {
             Instant.EPOCH);
     String out = capture(p -> AccountShowCommand.print(ACME, List.of(ada), p));
     assertThat(out).contains("P-1").contains("CUSTOMER").contains("Ada Lovelace").contains("CTO");
+  }
+
+  @Test
+  void teamsAndProfilesPrintTheirMembersAndManager() {
+    Team east =
+        new Team(
+            java.util.UUID.fromString("00000000-0000-0000-0000-0000000000e1"),
+            "East",
+            List.of("sales", "viewer"),
+            2,
+            java.time.Instant.EPOCH,
+            java.time.Instant.EPOCH);
+    String teams = capture(p -> TeamListCommand.print(List.of(east), p));
+    assertThat(teams).contains("East").contains("sales, viewer").contains("Members");
+    String profile =
+        capture(
+            p ->
+                UserShowCommand.print(
+                    new UserProfile("sales", "manager", List.of("East"), List.of()), p));
+    assertThat(profile)
+        .contains("Manager: manager")
+        .contains("Teams:   East")
+        .contains("Reports: -");
   }
 
   @Test
