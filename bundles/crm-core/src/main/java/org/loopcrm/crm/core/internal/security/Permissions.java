@@ -33,7 +33,13 @@ public final class Permissions {
     RECORD_HISTORY,
     /** The audit trail of one user. */
     USER_HISTORY,
-    WEBHOOK
+    WEBHOOK,
+    /** A person's consent register (GDPR); a decision is created, never updated. */
+    CONSENT,
+    /** The export of everything held on a data subject (GDPR). */
+    SUBJECT_EXPORT,
+    /** Erasure requests for data subjects (GDPR). */
+    ERASURE
   }
 
   /** What is done. */
@@ -70,6 +76,11 @@ public final class Permissions {
     for (Action a : Action.values()) {
       grant(Resource.WEBHOOK, a, EnumSet.of(CRM_ADMIN));
     }
+    grant(Resource.CONSENT, Action.READ, EVERYONE);
+    grant(Resource.CONSENT, Action.CREATE, contactWriters);
+    grant(Resource.SUBJECT_EXPORT, Action.READ, EnumSet.of(CRM_ADMIN));
+    grant(Resource.ERASURE, Action.READ, EnumSet.of(CRM_ADMIN));
+    grant(Resource.ERASURE, Action.CREATE, EnumSet.of(CRM_ADMIN));
   }
 
   private Permissions() {}

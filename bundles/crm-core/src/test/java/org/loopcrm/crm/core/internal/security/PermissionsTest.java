@@ -33,6 +33,9 @@ class PermissionsTest {
     "RECORD_HISTORY R     R    R    R    R    R    R    R",
     "USER_HISTORY   R     R    -    -    -    -    -    -",
     "WEBHOOK        RCUAD -    -    -    -    -    -    -",
+    "CONSENT        RC    RC   RC   RC   RC   RC   RC   R",
+    "SUBJECT_EXPORT R     -    -    -    -    -    -    -",
+    "ERASURE        RC    -    -    -    -    -    -    -",
   };
   private static final Role[] COLUMNS = {
     Role.CRM_ADMIN, Role.CRM_MANAGER, Role.CRM_SALES, Role.CRM_MARKETING,
