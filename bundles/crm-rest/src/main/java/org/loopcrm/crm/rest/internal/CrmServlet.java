@@ -10,6 +10,7 @@ import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
 import org.loopcrm.crm.api.account.AccountService;
 import org.loopcrm.crm.api.audit.AuditService;
+import org.loopcrm.crm.api.privacy.PrivacyService;
 import org.loopcrm.crm.api.webhook.WebhookService;
 
 /**
@@ -21,6 +22,7 @@ final class CrmServlet extends CXFNonSpringServlet {
   private final transient AccountService accounts;
   private final transient AuditService audit;
   private final transient WebhookService webhooks;
+  private final transient PrivacyService privacy;
   private final transient Authenticator authenticator;
   private final long maxBodyBytes;
   private transient Server server;
@@ -29,11 +31,13 @@ final class CrmServlet extends CXFNonSpringServlet {
       AccountService accounts,
       AuditService audit,
       WebhookService webhooks,
+      PrivacyService privacy,
       Authenticator authenticator,
       long maxBodyBytes) {
     this.accounts = accounts;
     this.audit = audit;
     this.webhooks = webhooks;
+    this.privacy = privacy;
     this.authenticator = authenticator;
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -54,6 +58,8 @@ final class CrmServlet extends CXFNonSpringServlet {
             new AccountResource(accounts, audit),
             new AuditResource(audit),
             new WebhookResource(webhooks),
+            new ConsentResource(accounts, privacy),
+            new PrivacyResource(privacy),
             new PingResource(),
             new OpenApiResource()));
     factory.setProviders(

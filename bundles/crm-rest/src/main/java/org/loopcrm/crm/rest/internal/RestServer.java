@@ -4,6 +4,7 @@ import java.util.Hashtable;
 import javax.servlet.Servlet;
 import org.loopcrm.crm.api.account.AccountService;
 import org.loopcrm.crm.api.audit.AuditService;
+import org.loopcrm.crm.api.privacy.PrivacyService;
 import org.loopcrm.crm.api.webhook.WebhookService;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -17,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes the REST API: registers the CXF servlet on the OSGi HTTP whiteboard under {@code
- * /crm/api/*} while the account, audit and webhook services are there. A configuration change
- * republishes it.
+ * /crm/api/*} while the account, audit, webhook and privacy services are there. A configuration
+ * change republishes it.
  */
 @Component(
     immediate = true,
@@ -37,6 +38,7 @@ public final class RestServer {
       @Reference AccountService accounts,
       @Reference AuditService audit,
       @Reference WebhookService webhooks,
+      @Reference PrivacyService privacy,
       RestConfiguration config) {
     Hashtable<String, Object> props = new Hashtable<>();
     props.put("osgi.http.whiteboard.servlet.pattern", PATTERN);
@@ -46,7 +48,7 @@ public final class RestServer {
     registration =
         context.registerService(
             Servlet.class,
-            new CrmServlet(accounts, audit, webhooks, auth, config.maxBodyBytes()),
+            new CrmServlet(accounts, audit, webhooks, privacy, auth, config.maxBodyBytes()),
             props);
     LOG.info("REST API published at /crm/api/v1 (realm {})", config.realm());
   }

@@ -22,6 +22,8 @@ class OpenApiDocumentTest {
           AccountResource.class,
           AuditResource.class,
           WebhookResource.class,
+          ConsentResource.class,
+          PrivacyResource.class,
           PingResource.class,
           OpenApiResource.class);
 
