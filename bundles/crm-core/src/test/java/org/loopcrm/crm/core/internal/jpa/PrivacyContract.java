@@ -212,6 +212,23 @@ abstract class PrivacyContract {
   }
 
   @Test
+  void aContactWithConsentsCanStillBeRemovedAndItsAccountDeleted() {
+    Account a = newAccount(null);
+    Contact c = newContact(a);
+    Contact other = newContact(a);
+    privacy.recordConsent(SALES, c.id(), grant("newsletter", ConsentChannel.EMAIL));
+    privacy.recordConsent(SALES, other.id(), grant("newsletter", ConsentChannel.EMAIL));
+
+    accounts.removeContact(SALES, a.id(), c.id(), c.version());
+    Account archived = accounts.archive(SALES, a.id(), a.version());
+    accounts.delete(ADMIN, a.id(), archived.version());
+
+    assertThatThrownBy(() -> privacy.consents(SALES, c.id())).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> privacy.consents(SALES, other.id()))
+        .isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
   void viewersReadConsentButDoNotRecordIt() {
     Contact c = newContact(newAccount(null));
 
