@@ -362,6 +362,49 @@ public class AuthorizationMatrixIT extends CrmTestSupport {
               "Content-Type",
               "application/json");
       expect(user, "PUT /users/{user}/manager", reportsTo, 200, user == DemoUser.ADMIN);
+
+      // GDPR: consent is read by every role and recorded by contact writers; export and erasure
+      // are crm-admin's.
+      String subjectAccount = newAccount(user.userName());
+      String subject =
+          idOf(
+              post(
+                  API + "/accounts/" + subjectAccount + "/contacts",
+                  DemoUser.ADMIN,
+                  "{\"lastName\":\"Subject\"}"));
+      String consents = API + "/accounts/" + subjectAccount + "/contacts/" + subject + "/consents";
+      expect(user, "GET .../consents", get(consents, user), 200, READERS.contains(user));
+      expect(
+          user,
+          "POST .../consents",
+          post(
+              consents,
+              user,
+              "{\"purpose\":\"newsletter\",\"channel\":\"EMAIL\",\"status\":\"GRANTED\","
+                  + "\"source\":\"matrix\"}"),
+          201,
+          CONTACT_WRITERS.contains(user));
+      expect(
+          user,
+          "GET /privacy/subjects/{id}/export",
+          get(API + "/privacy/subjects/" + subject + "/export", user),
+          200,
+          user == DemoUser.ADMIN);
+      expect(
+          user,
+          "GET /privacy/erasures",
+          get(API + "/privacy/erasures", user),
+          200,
+          user == DemoUser.ADMIN);
+      HttpResult erased =
+          post(API + "/privacy/erasures", user, "{\"subjectId\":\"" + subject + "\"}");
+      expect(user, "POST /privacy/erasures", erased, 201, user == DemoUser.ADMIN);
+      if (user != DemoUser.ADMIN
+          && !get(API + "/accounts/" + subjectAccount + "/contacts/" + subject, DemoUser.ADMIN)
+              .body()
+              .contains("\"lastName\":\"Subject\"")) {
+        wrong.add(user.userName() + " POST /privacy/erasures: refused but the contact is erased");
+      }
     }
     assertTrue(
         "authorization matrix cells that differ ("

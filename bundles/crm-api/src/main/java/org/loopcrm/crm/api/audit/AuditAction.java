@@ -15,5 +15,12 @@ public enum AuditAction {
   /** The record was archived: it became read-only and left default listings. */
   ARCHIVE,
   /** An archived record was brought back into use. */
-  RESTORE
+  RESTORE,
+  /**
+   * The record's personal data was erased (GDPR): the changes name the fields that were anonymised,
+   * with {@code (erased)} as the old value, never the value itself.
+   */
+  ERASE,
+  /** Everything held on the record's data subject was exported (GDPR); no field changed. */
+  EXPORT
 }

@@ -8,7 +8,9 @@ import org.loopcrm.crm.api.Actor;
 
 /**
  * One recorded change of one record, written in the same transaction as the change itself. Entries
- * are never changed or removed by the application.
+ * are never removed by the application, and changed in one case only: erasing a data subject
+ * replaces the personal values in the subject's changes by {@code (erased)} (see {@code
+ * org.loopcrm.crm.api.privacy.PrivacyService}).
  *
  * @param id the entry's id
  * @param recordType the kind of record, e.g. {@code account} or {@code contact}

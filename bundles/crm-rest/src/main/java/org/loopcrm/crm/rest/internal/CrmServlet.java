@@ -12,6 +12,7 @@ import org.loopcrm.crm.api.access.ShareService;
 import org.loopcrm.crm.api.access.TeamService;
 import org.loopcrm.crm.api.account.AccountService;
 import org.loopcrm.crm.api.audit.AuditService;
+import org.loopcrm.crm.api.privacy.PrivacyService;
 import org.loopcrm.crm.api.webhook.WebhookService;
 
 /**
@@ -25,6 +26,7 @@ final class CrmServlet extends CXFNonSpringServlet {
   private final transient WebhookService webhooks;
   private final transient TeamService teams;
   private final transient ShareService shares;
+  private final transient PrivacyService privacy;
   private final transient Authenticator authenticator;
   private final long maxBodyBytes;
   private transient Server server;
@@ -35,6 +37,7 @@ final class CrmServlet extends CXFNonSpringServlet {
       WebhookService webhooks,
       TeamService teams,
       ShareService shares,
+      PrivacyService privacy,
       Authenticator authenticator,
       long maxBodyBytes) {
     this.accounts = accounts;
@@ -42,6 +45,7 @@ final class CrmServlet extends CXFNonSpringServlet {
     this.webhooks = webhooks;
     this.teams = teams;
     this.shares = shares;
+    this.privacy = privacy;
     this.authenticator = authenticator;
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -64,6 +68,8 @@ final class CrmServlet extends CXFNonSpringServlet {
             new UserResource(teams),
             new AuditResource(audit),
             new WebhookResource(webhooks),
+            new ConsentResource(accounts, privacy),
+            new PrivacyResource(privacy),
             new PingResource(),
             new OpenApiResource()));
     factory.setProviders(

@@ -6,6 +6,7 @@ import org.loopcrm.crm.api.access.ShareService;
 import org.loopcrm.crm.api.access.TeamService;
 import org.loopcrm.crm.api.account.AccountService;
 import org.loopcrm.crm.api.audit.AuditService;
+import org.loopcrm.crm.api.privacy.PrivacyService;
 import org.loopcrm.crm.api.webhook.WebhookService;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -19,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes the REST API: registers the CXF servlet on the OSGi HTTP whiteboard under {@code
- * /crm/api/*} while the account, audit and webhook services are there. A configuration change
- * republishes it.
+ * /crm/api/*} while the account, audit, webhook and privacy services are there. A configuration
+ * change republishes it.
  */
 @Component(
     immediate = true,
@@ -41,6 +42,7 @@ public final class RestServer {
       @Reference WebhookService webhooks,
       @Reference TeamService teams,
       @Reference ShareService shares,
+      @Reference PrivacyService privacy,
       RestConfiguration config) {
     Hashtable<String, Object> props = new Hashtable<>();
     props.put("osgi.http.whiteboard.servlet.pattern", PATTERN);
@@ -50,7 +52,8 @@ public final class RestServer {
     registration =
         context.registerService(
             Servlet.class,
-            new CrmServlet(accounts, audit, webhooks, teams, shares, auth, config.maxBodyBytes()),
+            new CrmServlet(
+                accounts, audit, webhooks, teams, shares, privacy, auth, config.maxBodyBytes()),
             props);
     LOG.info("REST API published at /crm/api/v1 (realm {})", config.realm());
   }

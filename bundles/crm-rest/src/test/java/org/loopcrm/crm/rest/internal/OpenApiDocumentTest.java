@@ -24,6 +24,8 @@ class OpenApiDocumentTest {
           WebhookResource.class,
           TeamResource.class,
           UserResource.class,
+          ConsentResource.class,
+          PrivacyResource.class,
           PingResource.class,
           OpenApiResource.class);
 

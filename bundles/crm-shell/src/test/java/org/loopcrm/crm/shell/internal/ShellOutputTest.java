@@ -112,4 +112,79 @@ class ShellOutputTest {
     assertThat(a.channel()).isEqualTo(Actor.Channel.SHELL);
     assertThat(ShellActors.of(Set.of(new UserPrincipal("x"))).canRead()).isFalse();
   }
+
+  @Test
+  void erasureShowsTheOutcomeAndEveryHold() {
+    UUID subject = UUID.randomUUID();
+    org.loopcrm.crm.api.privacy.ErasureRequest refused =
+        new org.loopcrm.crm.api.privacy.ErasureRequest(
+            UUID.randomUUID(),
+            subject,
+            "admin",
+            Actor.Channel.SHELL,
+            Instant.EPOCH,
+            org.loopcrm.crm.api.privacy.ErasureStatus.REFUSED,
+            List.of(
+                new org.loopcrm.crm.api.privacy.LegalHold(
+                    org.loopcrm.crm.api.privacy.LegalHoldKind.OPEN_RECEIVABLES,
+                    "open receivables of 10 EUR",
+                    BigDecimal.TEN,
+                    "EUR",
+                    "crm")));
+    String out = capture(p -> ErasureRequestCommand.print(refused, p));
+    assertThat(out)
+        .contains("REFUSED")
+        .contains("OPEN_RECEIVABLES (crm): open receivables of 10 EUR");
+  }
+
+  @Test
+  void subjectExportListsPersonConsentsAndAudit() {
+    UUID subject = UUID.randomUUID();
+    org.loopcrm.crm.api.privacy.SubjectExport x =
+        new org.loopcrm.crm.api.privacy.SubjectExport(
+            new org.loopcrm.crm.api.privacy.DataSubject(
+                subject,
+                "Ada",
+                "Lovelace",
+                "ada@x.example",
+                null,
+                Instant.EPOCH,
+                Instant.EPOCH,
+                null),
+            List.of(
+                new org.loopcrm.crm.api.privacy.SubjectAccount(ACME.id(), "Acme", "P-1", "CTO")),
+            List.of(),
+            List.of(
+                new org.loopcrm.crm.api.privacy.ConsentDecision(
+                    UUID.randomUUID(),
+                    subject,
+                    "newsletter",
+                    org.loopcrm.crm.api.privacy.ConsentChannel.EMAIL,
+                    org.loopcrm.crm.api.privacy.ConsentStatus.GRANTED,
+                    "web-form",
+                    null,
+                    "sales",
+                    Actor.Channel.REST,
+                    Instant.EPOCH)),
+            List.of(
+                new org.loopcrm.crm.api.audit.AuditEntry(
+                    UUID.randomUUID(),
+                    "contact",
+                    subject,
+                    org.loopcrm.crm.api.audit.AuditAction.EXPORT,
+                    "admin",
+                    Actor.Channel.SHELL,
+                    Instant.EPOCH,
+                    List.of())),
+            List.of(),
+            "admin",
+            Instant.EPOCH);
+    String out = capture(p -> SubjectExportCommand.print(x, p));
+    assertThat(out)
+        .contains("ada@x.example")
+        .contains("P-1")
+        .contains("newsletter")
+        .contains("GRANTED")
+        .contains("EXPORT");
+  }
 }

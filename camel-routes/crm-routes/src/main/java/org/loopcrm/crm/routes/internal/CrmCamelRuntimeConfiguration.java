@@ -43,4 +43,13 @@ public @interface CrmCamelRuntimeConfiguration {
   @AttributeDefinition(
       description = "JMS queue for 'invoice posted' messages that can never apply.")
   String deadLetterQueue() default "crm.erp.invoice-posted.DLQ";
+
+  @AttributeDefinition(
+      description =
+          "JMS queue the erasure commands (GDPR, from party.erased events) are sent to, for the"
+              + " ERP and other holders of copies.")
+  String erasureQueue() default "crm.erp.erasure";
+
+  @AttributeDefinition(description = "JMS queue for party.erased events that are malformed.")
+  String erasureDeadLetterQueue() default "crm.erp.erasure.DLQ";
 }

@@ -10,6 +10,8 @@ public final class RouteProperties {
   public static final String EVENTS_TOPIC = "crm.routes.eventsTopic";
   public static final String INBOUND_QUEUE = "crm.routes.inboundQueue";
   public static final String DEAD_LETTER_QUEUE = "crm.routes.deadLetterQueue";
+  public static final String ERASURE_QUEUE = "crm.routes.erasureQueue";
+  public static final String ERASURE_DEAD_LETTER_QUEUE = "crm.routes.erasureDeadLetterQueue";
 
   private RouteProperties() {}
 

@@ -19,13 +19,17 @@ record RuntimeSettings(
     int outboxBatchSize,
     String eventsTopic,
     String inboundQueue,
-    String deadLetterQueue) {
+    String deadLetterQueue,
+    String erasureQueue,
+    String erasureDeadLetterQueue) {
 
   RuntimeSettings {
     require(brokerUrl, "brokerUrl");
     require(eventsTopic, "eventsTopic");
     require(inboundQueue, "inboundQueue");
     require(deadLetterQueue, "deadLetterQueue");
+    require(erasureQueue, "erasureQueue");
+    require(erasureDeadLetterQueue, "erasureDeadLetterQueue");
     if (outboxPollIntervalMs < 10) {
       throw new IllegalArgumentException("outboxPollIntervalMs must be at least 10");
     }
@@ -44,7 +48,9 @@ record RuntimeSettings(
         config.outboxBatchSize(),
         config.eventsTopic().trim(),
         config.inboundQueue().trim(),
-        config.deadLetterQueue().trim());
+        config.deadLetterQueue().trim(),
+        config.erasureQueue().trim(),
+        config.erasureDeadLetterQueue().trim());
   }
 
   private static String password(CrmCamelRuntimeConfiguration config, UnaryOperator<String> env) {
@@ -70,6 +76,8 @@ record RuntimeSettings(
     p.setProperty(RouteProperties.EVENTS_TOPIC, eventsTopic);
     p.setProperty(RouteProperties.INBOUND_QUEUE, inboundQueue);
     p.setProperty(RouteProperties.DEAD_LETTER_QUEUE, deadLetterQueue);
+    p.setProperty(RouteProperties.ERASURE_QUEUE, erasureQueue);
+    p.setProperty(RouteProperties.ERASURE_DEAD_LETTER_QUEUE, erasureDeadLetterQueue);
     return p;
   }
 
@@ -91,6 +99,10 @@ record RuntimeSettings(
         + inboundQueue
         + ", deadLetterQueue="
         + deadLetterQueue
+        + ", erasureQueue="
+        + erasureQueue
+        + ", erasureDeadLetterQueue="
+        + erasureDeadLetterQueue
         + "]";
   }
 

@@ -124,6 +124,8 @@ class CrmCamelRuntimeTest {
     assertThat(defaults.eventsTopic()).isEqualTo("crm.events");
     assertThat(defaults.inboundQueue()).isEqualTo("crm.erp.invoice-posted");
     assertThat(defaults.deadLetterQueue()).isEqualTo("crm.erp.invoice-posted.DLQ");
+    assertThat(defaults.erasureQueue()).isEqualTo("crm.erp.erasure");
+    assertThat(defaults.erasureDeadLetterQueue()).isEqualTo("crm.erp.erasure.DLQ");
   }
 
   @Test

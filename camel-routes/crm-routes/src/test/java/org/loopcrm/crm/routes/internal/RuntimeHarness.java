@@ -18,7 +18,9 @@ public final class RuntimeHarness implements AutoCloseable {
                 batchSize,
                 "crm.events",
                 "crm.erp.invoice-posted",
-                "crm.erp.invoice-posted.DLQ"),
+                "crm.erp.invoice-posted.DLQ",
+                "crm.erp.erasure",
+                "crm.erp.erasure.DLQ"),
             context -> () -> {});
   }
 

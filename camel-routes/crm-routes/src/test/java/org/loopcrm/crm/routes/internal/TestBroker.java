@@ -110,6 +110,18 @@ public final class TestBroker implements AutoCloseable {
     }
   }
 
+  /** Publishes a text message with string properties to a topic, as the outbox relay does. */
+  public void publish(String topic, String text, java.util.Map<String, String> properties)
+      throws JMSException {
+    try (Session session = connect().createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+      Message message = session.createTextMessage(text);
+      for (java.util.Map.Entry<String, String> p : properties.entrySet()) {
+        message.setStringProperty(p.getKey(), p.getValue());
+      }
+      session.createProducer(session.createTopic(topic)).send(message);
+    }
+  }
+
   private Connection connect() throws JMSException {
     ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url, USER, PASSWORD);
     Connection connection = factory.createConnection();

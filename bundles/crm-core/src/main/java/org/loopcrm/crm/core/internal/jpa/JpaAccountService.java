@@ -426,6 +426,10 @@ public final class JpaAccountService implements AccountService {
           PartyRelationshipEntity r = findLink(em, accountId, contactId);
           PersonEntity p = em.find(PersonEntity.class, r.fromPartyId);
           checkVersion("contact", contactId, expectedVersion, p.version);
+          if (p.erasedAt != null) {
+            throw new ConflictException(
+                "contact " + contactId + " was erased (GDPR): its data cannot be entered again");
+          }
           Map<String, Object> before = image(p, r);
           apply(p, d);
           r.title = d.title();

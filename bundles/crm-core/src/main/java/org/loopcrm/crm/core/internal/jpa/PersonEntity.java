@@ -1,5 +1,6 @@
 package org.loopcrm.crm.core.internal.jpa;
 
+import java.time.Instant;
 import javax.persistence.Column;
 import javax.persistence.DiscriminatorValue;
 import javax.persistence.Entity;
@@ -23,4 +24,8 @@ public class PersonEntity extends PartyEntity {
 
   @Column(name = "phone", length = 40)
   String phone;
+
+  /** When the person's personal data was erased (GDPR); null while it is held. */
+  @Column(name = "erased_at")
+  Instant erasedAt;
 }

@@ -2,10 +2,14 @@ package org.loopcrm.crm.core.internal.json;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Writes flat and nested maps of strings, numbers, booleans, instants and nulls as JSON. */
+/**
+ * Writes flat and nested maps (and lists) of strings, numbers, booleans, instants and nulls as
+ * JSON.
+ */
 public final class Json {
   private Json() {}
 
@@ -41,6 +45,15 @@ public final class Json {
       b.append(d.toPlainString());
     } else if (v instanceof Map<?, ?> m) {
       writeObject(b, (Map<String, ?>) m);
+    } else if (v instanceof List<?> l) {
+      b.append('[');
+      for (int i = 0; i < l.size(); i++) {
+        if (i > 0) {
+          b.append(',');
+        }
+        writeValue(b, l.get(i));
+      }
+      b.append(']');
     } else if (v instanceof String
         || v instanceof Instant
         || v instanceof UUID

@@ -37,7 +37,13 @@ public final class Permissions {
     /** Teams and the manager hierarchy. */
     TEAM,
     /** Explicit shares of records. */
-    SHARE
+    SHARE,
+    /** A person's consent register (GDPR); a decision is created, never updated. */
+    CONSENT,
+    /** The export of everything held on a data subject (GDPR). */
+    SUBJECT_EXPORT,
+    /** Erasure requests for data subjects (GDPR). */
+    ERASURE
   }
 
   /** What is done. */
@@ -81,6 +87,11 @@ public final class Permissions {
     grant(Resource.SHARE, Action.READ, EVERYONE);
     grant(Resource.SHARE, Action.CREATE, WRITERS);
     grant(Resource.SHARE, Action.DELETE, WRITERS);
+    grant(Resource.CONSENT, Action.READ, EVERYONE);
+    grant(Resource.CONSENT, Action.CREATE, contactWriters);
+    grant(Resource.SUBJECT_EXPORT, Action.READ, EnumSet.of(CRM_ADMIN));
+    grant(Resource.ERASURE, Action.READ, EnumSet.of(CRM_ADMIN));
+    grant(Resource.ERASURE, Action.CREATE, EnumSet.of(CRM_ADMIN));
   }
 
   private Permissions() {}

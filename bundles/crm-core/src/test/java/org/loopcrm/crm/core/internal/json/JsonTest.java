@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,12 @@ class JsonTest {
         .isEqualTo(
             "{\"s\":\"a\\\"b\\\\c\\nd\\u0001\",\"n\":42,\"d\":1000,\"b\":true,\"z\":null,"
                 + "\"t\":\"2026-11-23T10:15:30Z\",\"o\":{\"k\":\"v\"}}");
+  }
+
+  @Test
+  void writesListsAsArrays() {
+    assertThat(Json.write(Map.of("l", List.of("a", 1L, List.of()))))
+        .isEqualTo("{\"l\":[\"a\",1,[]]}");
   }
 
   @Test

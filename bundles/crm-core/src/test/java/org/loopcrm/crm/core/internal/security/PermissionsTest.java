@@ -35,6 +35,9 @@ class PermissionsTest {
     "WEBHOOK        RCUAD -    -    -    -    -    -    -",
     "TEAM           RCUD  R    R    R    R    R    R    R",
     "SHARE          RCD   RCD  RCD  R    R    RCD  RCD  R",
+    "CONSENT        RC    RC   RC   RC   RC   RC   RC   R",
+    "SUBJECT_EXPORT R     -    -    -    -    -    -    -",
+    "ERASURE        RC    -    -    -    -    -    -    -",
   };
   private static final Role[] COLUMNS = {
     Role.CRM_ADMIN, Role.CRM_MANAGER, Role.CRM_SALES, Role.CRM_MARKETING,
