@@ -37,6 +37,8 @@ public class PrivacyIT extends CrmTestSupport {
   @Before
   public void ready() throws Exception {
     awaitCrmReady();
+    // Sales owns the accounts here; marketing and the viewer see them as its team mates.
+    ensureTeam("Privacy desk", DemoUser.SALES, DemoUser.MARKETING, DemoUser.VIEWER);
     CamelContext camel =
         waitFor(
             "the CamelContext 'crm'",
