@@ -18,4 +18,12 @@ public interface OutboxService {
 
   /** How many events wait to be sent. */
   long pendingCount();
+
+  /**
+   * Deletes up to {@code max} events sent before {@code sentBefore} that no webhook delivery refers
+   * to any more, oldest first; housekeeping, so the outbox does not grow without bound.
+   *
+   * @return how many were deleted; fewer than {@code max} means none is left to delete
+   */
+  int purgeSent(java.time.Instant sentBefore, int max);
 }

@@ -74,4 +74,12 @@ public interface WebhookService {
    * @throws NotFoundException if the delivery no longer exists (its subscription was deleted)
    */
   WebhookDelivery recordAttempt(UUID deliveryId, AttemptOutcome outcome);
+
+  /**
+   * Deletes up to {@code max} finished deliveries (delivered or dead) created before {@code
+   * createdBefore}, oldest first; housekeeping, so delivery history is kept for a set time.
+   *
+   * @return how many were deleted; fewer than {@code max} means none is left to delete
+   */
+  int purgeFinished(java.time.Instant createdBefore, int max);
 }

@@ -248,5 +248,10 @@ class WebhookResourceTest {
     public WebhookDelivery recordAttempt(UUID deliveryId, AttemptOutcome outcome) {
       throw new AssertionError("not called by the code under test");
     }
+
+    @Override
+    public int purgeFinished(java.time.Instant createdBefore, int max) {
+      throw new AssertionError("not called by the code under test");
+    }
   }
 }

@@ -52,4 +52,13 @@ public @interface CrmCamelRuntimeConfiguration {
 
   @AttributeDefinition(description = "JMS queue for party.erased events that are malformed.")
   String erasureDeadLetterQueue() default "crm.erp.erasure.DLQ";
+
+  @AttributeDefinition(
+      description =
+          "Days sent outbox events and finished (delivered or dead) webhook deliveries are kept;"
+              + " 0 keeps them for ever.")
+  int retentionDays() default 30;
+
+  @AttributeDefinition(description = "How often the retention route purges (ms).")
+  long retentionIntervalMs() default 3_600_000L;
 }

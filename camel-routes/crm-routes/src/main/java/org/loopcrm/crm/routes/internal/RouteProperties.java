@@ -12,6 +12,8 @@ public final class RouteProperties {
   public static final String DEAD_LETTER_QUEUE = "crm.routes.deadLetterQueue";
   public static final String ERASURE_QUEUE = "crm.routes.erasureQueue";
   public static final String ERASURE_DEAD_LETTER_QUEUE = "crm.routes.erasureDeadLetterQueue";
+  public static final String RETENTION_DAYS = "crm.routes.retentionDays";
+  public static final String RETENTION_INTERVAL_MS = "crm.routes.retentionIntervalMs";
 
   private RouteProperties() {}
 

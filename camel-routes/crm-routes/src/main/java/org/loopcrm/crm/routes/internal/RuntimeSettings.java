@@ -21,7 +21,9 @@ record RuntimeSettings(
     String inboundQueue,
     String deadLetterQueue,
     String erasureQueue,
-    String erasureDeadLetterQueue) {
+    String erasureDeadLetterQueue,
+    int retentionDays,
+    long retentionIntervalMs) {
 
   RuntimeSettings {
     require(brokerUrl, "brokerUrl");
@@ -35,6 +37,12 @@ record RuntimeSettings(
     }
     if (outboxBatchSize < 1) {
       throw new IllegalArgumentException("outboxBatchSize must be at least 1");
+    }
+    if (retentionDays < 0) {
+      throw new IllegalArgumentException("retentionDays must be 0 (keep for ever) or more");
+    }
+    if (retentionIntervalMs < 10) {
+      throw new IllegalArgumentException("retentionIntervalMs must be at least 10");
     }
   }
 
@@ -50,7 +58,9 @@ record RuntimeSettings(
         config.inboundQueue().trim(),
         config.deadLetterQueue().trim(),
         config.erasureQueue().trim(),
-        config.erasureDeadLetterQueue().trim());
+        config.erasureDeadLetterQueue().trim(),
+        config.retentionDays(),
+        config.retentionIntervalMs());
   }
 
   private static String password(CrmCamelRuntimeConfiguration config, UnaryOperator<String> env) {
@@ -78,6 +88,8 @@ record RuntimeSettings(
     p.setProperty(RouteProperties.DEAD_LETTER_QUEUE, deadLetterQueue);
     p.setProperty(RouteProperties.ERASURE_QUEUE, erasureQueue);
     p.setProperty(RouteProperties.ERASURE_DEAD_LETTER_QUEUE, erasureDeadLetterQueue);
+    p.setProperty(RouteProperties.RETENTION_DAYS, Integer.toString(retentionDays));
+    p.setProperty(RouteProperties.RETENTION_INTERVAL_MS, Long.toString(retentionIntervalMs));
     return p;
   }
 
@@ -103,6 +115,10 @@ record RuntimeSettings(
         + erasureQueue
         + ", erasureDeadLetterQueue="
         + erasureDeadLetterQueue
+        + ", retentionDays="
+        + retentionDays
+        + ", retentionIntervalMs="
+        + retentionIntervalMs
         + "]";
   }
 

@@ -8,6 +8,13 @@ public final class RuntimeHarness implements AutoCloseable {
   private final CrmCamelRuntime runtime;
 
   public RuntimeHarness(TestBroker broker, long pollIntervalMs, int batchSize) throws Exception {
+    this(broker, pollIntervalMs, batchSize, 30, 3_600_000L);
+  }
+
+  /** A runtime whose retention route keeps {@code retentionDays} and runs every {@code ms}. */
+  public RuntimeHarness(
+      TestBroker broker, long pollIntervalMs, int batchSize, int retentionDays, long retentionMs)
+      throws Exception {
     runtime =
         new CrmCamelRuntime(
             new RuntimeSettings(
@@ -20,7 +27,9 @@ public final class RuntimeHarness implements AutoCloseable {
                 "crm.erp.invoice-posted",
                 "crm.erp.invoice-posted.DLQ",
                 "crm.erp.erasure",
-                "crm.erp.erasure.DLQ"),
+                "crm.erp.erasure.DLQ",
+                retentionDays,
+                retentionMs),
             context -> () -> {});
   }
 

@@ -1,6 +1,7 @@
 package org.loopcrm.crm.core.internal.jpa;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -79,5 +80,31 @@ public final class JpaOutboxService implements OutboxService {
             em.createQuery(
                     "select count(e) from OutboxEventEntity e where e.sentAt is null", Long.class)
                 .getSingleResult());
+  }
+
+  @Override
+  public int purgeSent(Instant sentBefore, int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("max must be positive");
+    }
+    return tx.inTransaction(
+        em -> {
+          List<Long> old =
+              em.createQuery(
+                      "select e.sequence from OutboxEventEntity e where e.sentAt is not null"
+                          + " and e.sentAt < :before and not exists (select d.sequence from"
+                          + " WebhookDeliveryEntity d where d.eventId = e.eventId)"
+                          + " order by e.sequence",
+                      Long.class)
+                  .setParameter("before", sentBefore)
+                  .setMaxResults(max)
+                  .getResultList();
+          if (old.isEmpty()) {
+            return 0;
+          }
+          return em.createQuery("delete from OutboxEventEntity e where e.sequence in :seqs")
+              .setParameter("seqs", old)
+              .executeUpdate();
+        });
   }
 }

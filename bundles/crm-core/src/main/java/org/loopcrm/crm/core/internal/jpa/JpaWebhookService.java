@@ -270,4 +270,29 @@ public final class JpaWebhookService implements WebhookService {
     // Microseconds: what both H2 and PostgreSQL store, so due times compare exactly.
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
+
+  @Override
+  public int purgeFinished(Instant createdBefore, int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("max must be positive");
+    }
+    return tx.inTransaction(
+        em -> {
+          List<Long> old =
+              em.createQuery(
+                      "select d.sequence from WebhookDeliveryEntity d where d.status in :finished"
+                          + " and d.createdAt < :before order by d.sequence",
+                      Long.class)
+                  .setParameter("finished", List.of(DeliveryStatus.DELIVERED, DeliveryStatus.DEAD))
+                  .setParameter("before", createdBefore)
+                  .setMaxResults(max)
+                  .getResultList();
+          if (old.isEmpty()) {
+            return 0;
+          }
+          return em.createQuery("delete from WebhookDeliveryEntity d where d.sequence in :seqs")
+              .setParameter("seqs", old)
+              .executeUpdate();
+        });
+  }
 }

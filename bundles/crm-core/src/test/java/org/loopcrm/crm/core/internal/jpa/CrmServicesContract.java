@@ -822,6 +822,55 @@ abstract class CrmServicesContract {
         .findFirst();
   }
 
+  private boolean eventExists(UUID eventId) {
+    javax.persistence.EntityManager em = emf.createEntityManager();
+    try {
+      return !em.createQuery(
+              "select e.sequence from OutboxEventEntity e where e.eventId = :id", Long.class)
+          .setParameter("id", eventId.toString())
+          .getResultList()
+          .isEmpty();
+    } finally {
+      em.close();
+    }
+  }
+
+  @Test
+  void housekeepingPurgesFinishedDeliveriesAndThenTheSentEventsNoDeliveryNeeds() {
+    // Other tests' subscriptions (e.g. "*") would give every event here a delivery.
+    webhooks.subscriptions(ADMIN).forEach(other -> webhooks.unsubscribe(ADMIN, other.id()));
+    WebhookSubscription s = subscribe(true, "account.created");
+    Account a = newAccount(unique("Purged"), null);
+    accounts.update(SALES, a.id(), 0, draft(a, LifecycleStage.CUSTOMER));
+    List<OutboxEvent> events = eventsOf(a.id());
+    OutboxEvent created = events.get(0);
+    OutboxEvent updated = events.get(1);
+    Instant later = Instant.now().plus(Duration.ofDays(1));
+
+    assertThat(outbox.purgeSent(later, 10_000)).as("nothing is purged before it is sent").isZero();
+    assertThat(eventExists(created.eventId())).isTrue();
+    outbox.markSent(List.of(created.sequence(), updated.sequence()));
+    outbox.purgeSent(later, 10_000);
+    assertThat(eventExists(updated.eventId())).isFalse();
+    assertThat(eventExists(created.eventId())).as("its delivery still needs it").isTrue();
+
+    WebhookDelivery delivery = deliveriesOf(s).get(0);
+    webhooks.purgeFinished(later, 10_000);
+    assertThat(deliveriesOf(s)).as("a pending delivery is never purged").hasSize(1);
+    webhooks.recordAttempt(
+        claim(delivery.id()).orElseThrow().deliveryId(), AttemptOutcome.delivered(204));
+    webhooks.purgeFinished(Instant.now().minus(Duration.ofDays(1)), 10_000);
+    assertThat(deliveriesOf(s)).as("a young delivery is kept").hasSize(1);
+    while (webhooks.purgeFinished(later, 1) == 1) {
+      // one at a time, as the route's batches do
+    }
+    assertThat(deliveriesOf(s)).isEmpty();
+    outbox.purgeSent(later, 10_000);
+    assertThat(eventExists(created.eventId())).isFalse();
+    assertThatThrownBy(() -> outbox.purgeSent(later, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   @Test
   void anEventFansOutToEveryMatchingActiveSubscriptionInItsTransaction() {
     WebhookSubscription accountsAll = subscribe(true, "account.*");

@@ -148,4 +148,9 @@ final class InMemoryWebhooks implements WebhookService {
       Actor actor, UUID subscriptionId, int limit, String cursor) {
     throw new AssertionError("not called by the code under test");
   }
+
+  @Override
+  public int purgeFinished(java.time.Instant createdBefore, int max) {
+    throw new AssertionError("not called by the code under test");
+  }
 }
