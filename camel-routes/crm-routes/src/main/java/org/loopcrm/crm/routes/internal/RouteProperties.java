@@ -10,6 +10,13 @@ public final class RouteProperties {
   public static final String EVENTS_TOPIC = "crm.routes.eventsTopic";
   public static final String INBOUND_QUEUE = "crm.routes.inboundQueue";
   public static final String DEAD_LETTER_QUEUE = "crm.routes.deadLetterQueue";
+  public static final String ASYNC_PLUGIN_QUEUE = "crm.routes.asyncPluginQueue";
+  public static final String ASYNC_PLUGIN_DEAD_LETTER_QUEUE =
+      "crm.routes.asyncPluginDeadLetterQueue";
+  public static final String ASYNC_PLUGIN_MAXIMUM_REDELIVERIES =
+      "crm.routes.asyncPluginMaximumRedeliveries";
+  public static final String ASYNC_PLUGIN_REDELIVERY_DELAY_MS =
+      "crm.routes.asyncPluginRedeliveryDelayMs";
 
   private RouteProperties() {}
 

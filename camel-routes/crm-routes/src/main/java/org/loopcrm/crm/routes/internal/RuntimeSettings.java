@@ -19,13 +19,25 @@ record RuntimeSettings(
     int outboxBatchSize,
     String eventsTopic,
     String inboundQueue,
-    String deadLetterQueue) {
+    String deadLetterQueue,
+    String asyncPluginQueue,
+    String asyncPluginDeadLetterQueue,
+    int asyncPluginMaximumRedeliveries,
+    long asyncPluginRedeliveryDelayMs) {
 
   RuntimeSettings {
     require(brokerUrl, "brokerUrl");
     require(eventsTopic, "eventsTopic");
     require(inboundQueue, "inboundQueue");
     require(deadLetterQueue, "deadLetterQueue");
+    require(asyncPluginQueue, "asyncPluginQueue");
+    require(asyncPluginDeadLetterQueue, "asyncPluginDeadLetterQueue");
+    if (asyncPluginMaximumRedeliveries < 0) {
+      throw new IllegalArgumentException("asyncPluginMaximumRedeliveries must not be negative");
+    }
+    if (asyncPluginRedeliveryDelayMs < 0) {
+      throw new IllegalArgumentException("asyncPluginRedeliveryDelayMs must not be negative");
+    }
     if (outboxPollIntervalMs < 10) {
       throw new IllegalArgumentException("outboxPollIntervalMs must be at least 10");
     }
@@ -44,7 +56,11 @@ record RuntimeSettings(
         config.outboxBatchSize(),
         config.eventsTopic().trim(),
         config.inboundQueue().trim(),
-        config.deadLetterQueue().trim());
+        config.deadLetterQueue().trim(),
+        config.asyncPluginQueue().trim(),
+        config.asyncPluginDeadLetterQueue().trim(),
+        config.asyncPluginMaximumRedeliveries(),
+        config.asyncPluginRedeliveryDelayMs());
   }
 
   private static String password(CrmCamelRuntimeConfiguration config, UnaryOperator<String> env) {
@@ -70,6 +86,14 @@ record RuntimeSettings(
     p.setProperty(RouteProperties.EVENTS_TOPIC, eventsTopic);
     p.setProperty(RouteProperties.INBOUND_QUEUE, inboundQueue);
     p.setProperty(RouteProperties.DEAD_LETTER_QUEUE, deadLetterQueue);
+    p.setProperty(RouteProperties.ASYNC_PLUGIN_QUEUE, asyncPluginQueue);
+    p.setProperty(RouteProperties.ASYNC_PLUGIN_DEAD_LETTER_QUEUE, asyncPluginDeadLetterQueue);
+    p.setProperty(
+        RouteProperties.ASYNC_PLUGIN_MAXIMUM_REDELIVERIES,
+        Integer.toString(asyncPluginMaximumRedeliveries));
+    p.setProperty(
+        RouteProperties.ASYNC_PLUGIN_REDELIVERY_DELAY_MS,
+        Long.toString(asyncPluginRedeliveryDelayMs));
     return p;
   }
 
@@ -91,6 +115,14 @@ record RuntimeSettings(
         + inboundQueue
         + ", deadLetterQueue="
         + deadLetterQueue
+        + ", asyncPluginQueue="
+        + asyncPluginQueue
+        + ", asyncPluginDeadLetterQueue="
+        + asyncPluginDeadLetterQueue
+        + ", asyncPluginMaximumRedeliveries="
+        + asyncPluginMaximumRedeliveries
+        + ", asyncPluginRedeliveryDelayMs="
+        + asyncPluginRedeliveryDelayMs
         + "]";
   }
 

@@ -8,6 +8,17 @@ public final class RuntimeHarness implements AutoCloseable {
   private final CrmCamelRuntime runtime;
 
   public RuntimeHarness(TestBroker broker, long pollIntervalMs, int batchSize) throws Exception {
+    this(broker, pollIntervalMs, batchSize, 5, 1000);
+  }
+
+  /** With the ASYNC plugin route's retries. */
+  public RuntimeHarness(
+      TestBroker broker,
+      long pollIntervalMs,
+      int batchSize,
+      int asyncPluginMaximumRedeliveries,
+      long asyncPluginRedeliveryDelayMs)
+      throws Exception {
     runtime =
         new CrmCamelRuntime(
             new RuntimeSettings(
@@ -18,7 +29,11 @@ public final class RuntimeHarness implements AutoCloseable {
                 batchSize,
                 "crm.events",
                 "crm.erp.invoice-posted",
-                "crm.erp.invoice-posted.DLQ"),
+                "crm.erp.invoice-posted.DLQ",
+                "crm.plugins.async",
+                "DLQ.crm.plugins.async",
+                asyncPluginMaximumRedeliveries,
+                asyncPluginRedeliveryDelayMs),
             context -> () -> {});
   }
 
