@@ -58,9 +58,9 @@ public class PluginHotDeployIT extends CrmTestSupport {
   }
 
   private boolean asyncPluginRegistered() throws Exception {
-    return bundleContext.getServiceReferences(
-            RecordPlugin.class, "(" + RecordPlugin.KEY + "=" + ASYNC_KEY + ")")
-        != null;
+    return !bundleContext
+        .getServiceReferences(RecordPlugin.class, "(" + RecordPlugin.KEY + "=" + ASYNC_KEY + ")")
+        .isEmpty();
   }
 
   private long outboxPending() {

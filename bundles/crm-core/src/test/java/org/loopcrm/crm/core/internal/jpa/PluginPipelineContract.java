@@ -33,6 +33,9 @@ import org.loopcrm.crm.api.plugin.PluginNotRegisteredException;
 import org.loopcrm.crm.api.plugin.PluginVetoException;
 import org.loopcrm.crm.api.plugin.RecordPlugin;
 import org.loopcrm.crm.api.plugin.Stage;
+import org.loopcrm.crm.api.webhook.WebhookDelivery;
+import org.loopcrm.crm.api.webhook.WebhookSubscription;
+import org.loopcrm.crm.api.webhook.WebhookSubscriptionDraft;
 import org.loopcrm.crm.core.internal.json.Json;
 import org.loopcrm.crm.core.internal.plugin.AsyncJobRunner;
 import org.loopcrm.crm.core.internal.plugin.PluginPipeline;
@@ -47,6 +50,7 @@ abstract class PluginPipelineContract {
   private final List<RecordPlugin> registered = new ArrayList<>();
   private JpaAccountService accounts;
   private JpaOutboxService outbox;
+  private JpaWebhookService webhooks;
   private long serviceIds;
 
   abstract DataSource newDatabase();
@@ -56,6 +60,7 @@ abstract class PluginPipelineContract {
     emf = TestDatabases.open(newDatabase());
     accounts = new JpaAccountService(emf, Clock.systemUTC(), plugins);
     outbox = new JpaOutboxService(emf, Clock.systemUTC());
+    webhooks = new JpaWebhookService(emf, Clock.systemUTC());
   }
 
   @AfterAll
@@ -562,5 +567,27 @@ abstract class PluginPipelineContract {
     assertThatThrownBy(() -> new AsyncJobRunner(plugins).run(jobsOf(a.id()).get(0).payload()))
         .isInstanceOf(PluginVetoException.class)
         .hasMessage("too late to refuse");
+  }
+
+  @Test
+  void jobsNeverBecomeWebhookDeliveries() {
+    Actor admin = new Actor("admin", Set.of(Role.CRM_ADMIN), Actor.Channel.REST);
+    WebhookSubscription everything =
+        webhooks.subscribe(
+            admin,
+            new WebhookSubscriptionDraft(
+                "https://hooks.example.com/" + UUID.randomUUID(),
+                List.of("*"),
+                "s3cret-0123456789-abcdef",
+                true));
+    registerFor(mustNotRun(), Stage.ASYNC, "test.hidden", null, "CREATE");
+
+    Account a = accounts.create(SALES, new AccountDraft(unique("Hidden"), null, null, null));
+
+    assertThat(jobsOf(a.id())).hasSize(1);
+    assertThat(webhooks.deliveries(admin, everything.id(), 200, null).items())
+        .extracting(WebhookDelivery::eventType)
+        .containsExactly("account.created");
+    webhooks.unsubscribe(admin, everything.id());
   }
 }
