@@ -148,7 +148,8 @@ public record AsyncJob(
       v.put("receivables", null);
     } else {
       Map<String, Object> rv = new LinkedHashMap<>();
-      rv.put("open", r.open());
+      // As text: BigDecimal.toString keeps the scale (1E+3 stays 1E+3), so the image is equal.
+      rv.put("open", r.open().toString());
       rv.put("currency", r.currency());
       rv.put("invoiceCount", r.invoiceCount());
       rv.put("lastInvoice", r.lastInvoice());
@@ -176,7 +177,7 @@ public record AsyncJob(
           Map<String, Object> r = map(v.get("receivables"), "receivables");
           receivables =
               new Receivables(
-                  decimal(r.get("open"), "receivables.open"),
+                  exactDecimal(r.get("open"), "receivables.open"),
                   optText(r.get("currency")),
                   decimal(r.get("invoiceCount"), "receivables.invoiceCount").longValueExact(),
                   optText(r.get("lastInvoice")),
@@ -214,6 +215,14 @@ public record AsyncJob(
 
   private static Instant instant(Object v) {
     return v == null ? null : Instant.parse(text(v, "instant"));
+  }
+
+  private static BigDecimal exactDecimal(Object v, String what) {
+    try {
+      return new BigDecimal(text(v, what));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(what + " is not a number", e);
+    }
   }
 
   private static BigDecimal decimal(Object v, String what) {
