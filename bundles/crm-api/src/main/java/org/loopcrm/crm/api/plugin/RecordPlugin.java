@@ -10,11 +10,15 @@ package org.loopcrm.crm.api.plugin;
  *   <li>{@value #OPERATION} (required): one or more {@link Operation} names;
  *   <li>{@value #STAGE} (required): one {@link Stage} name;
  *   <li>{@value #ATTRIBUTES} (optional): run only when one of these fields is set or changed;
- *   <li>{@code service.ranking} (optional): higher runs first.
+ *   <li>{@code service.ranking} (optional): higher runs first;
+ *   <li>{@value #KEY} (optional): the plugin's stable name, which {@link Stage#ASYNC} jobs carry to
+ *       find the plugin again after commit; defaults to {@code component.name} (Declarative
+ *       Services sets it) and else to the class name.
  * </ul>
  *
  * A plugin changes the target with {@link PluginContext#replaceTarget} in the pre-stages and
- * refuses the operation by throwing {@link PluginVetoException}.
+ * refuses the operation by throwing {@link PluginVetoException} in the synchronous stages. An
+ * {@link Stage#ASYNC} plugin runs after commit and can refuse nothing; see there.
  */
 @FunctionalInterface
 public interface RecordPlugin {
@@ -31,9 +35,17 @@ public interface RecordPlugin {
   String ATTRIBUTES = "crm.plugin.attributes";
 
   /**
+   * Service property: the plugin's stable name, unique among the registered plugins; an {@link
+   * Stage#ASYNC} job names its plugin by it, so it must stay the same across restarts and
+   * redeployments. Optional: {@code component.name}, else the class name, is used without it.
+   */
+  String KEY = "crm.plugin.key";
+
+  /**
    * Runs the plugin.
    *
-   * @throws PluginVetoException to refuse the operation
+   * @throws PluginVetoException to refuse the operation (in {@link Stage#ASYNC} a failure like any
+   *     other: it is retried and then dead-lettered)
    */
   void execute(PluginContext context);
 }

@@ -61,4 +61,27 @@ public @interface CrmCamelRuntimeConfiguration {
 
   @AttributeDefinition(description = "How often the retention route purges (ms).")
   long retentionIntervalMs() default 3_600_000L;
+
+  @AttributeDefinition(
+      description =
+          "JMS queue the outbox relay sends ASYNC record-plugin jobs to; the plugin route consumes"
+              + " it.")
+  String asyncPluginQueue() default "crm.plugins.async";
+
+  @AttributeDefinition(
+      description =
+          "JMS queue for ASYNC record-plugin jobs that failed every attempt (header"
+              + " CrmDeadLetterReason says why).")
+  String asyncPluginDeadLetterQueue() default "DLQ.crm.plugins.async";
+
+  @AttributeDefinition(
+      description =
+          "How often a failed ASYNC record-plugin job is retried before it is dead-lettered.")
+  int asyncPluginMaximumRedeliveries() default 5;
+
+  @AttributeDefinition(
+      description =
+          "Delay before the first retry of a failed ASYNC record-plugin job (ms); it doubles with"
+              + " each retry, up to a minute.")
+  long asyncPluginRedeliveryDelayMs() default 1000;
 }

@@ -14,6 +14,13 @@ public final class RouteProperties {
   public static final String ERASURE_DEAD_LETTER_QUEUE = "crm.routes.erasureDeadLetterQueue";
   public static final String RETENTION_DAYS = "crm.routes.retentionDays";
   public static final String RETENTION_INTERVAL_MS = "crm.routes.retentionIntervalMs";
+  public static final String ASYNC_PLUGIN_QUEUE = "crm.routes.asyncPluginQueue";
+  public static final String ASYNC_PLUGIN_DEAD_LETTER_QUEUE =
+      "crm.routes.asyncPluginDeadLetterQueue";
+  public static final String ASYNC_PLUGIN_MAXIMUM_REDELIVERIES =
+      "crm.routes.asyncPluginMaximumRedeliveries";
+  public static final String ASYNC_PLUGIN_REDELIVERY_DELAY_MS =
+      "crm.routes.asyncPluginRedeliveryDelayMs";
 
   private RouteProperties() {}
 

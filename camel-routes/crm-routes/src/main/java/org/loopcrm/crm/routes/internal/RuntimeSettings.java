@@ -23,7 +23,11 @@ record RuntimeSettings(
     String erasureQueue,
     String erasureDeadLetterQueue,
     int retentionDays,
-    long retentionIntervalMs) {
+    long retentionIntervalMs,
+    String asyncPluginQueue,
+    String asyncPluginDeadLetterQueue,
+    int asyncPluginMaximumRedeliveries,
+    long asyncPluginRedeliveryDelayMs) {
 
   RuntimeSettings {
     require(brokerUrl, "brokerUrl");
@@ -32,6 +36,14 @@ record RuntimeSettings(
     require(deadLetterQueue, "deadLetterQueue");
     require(erasureQueue, "erasureQueue");
     require(erasureDeadLetterQueue, "erasureDeadLetterQueue");
+    require(asyncPluginQueue, "asyncPluginQueue");
+    require(asyncPluginDeadLetterQueue, "asyncPluginDeadLetterQueue");
+    if (asyncPluginMaximumRedeliveries < 0) {
+      throw new IllegalArgumentException("asyncPluginMaximumRedeliveries must not be negative");
+    }
+    if (asyncPluginRedeliveryDelayMs < 0) {
+      throw new IllegalArgumentException("asyncPluginRedeliveryDelayMs must not be negative");
+    }
     if (outboxPollIntervalMs < 10) {
       throw new IllegalArgumentException("outboxPollIntervalMs must be at least 10");
     }
@@ -60,7 +72,11 @@ record RuntimeSettings(
         config.erasureQueue().trim(),
         config.erasureDeadLetterQueue().trim(),
         config.retentionDays(),
-        config.retentionIntervalMs());
+        config.retentionIntervalMs(),
+        config.asyncPluginQueue().trim(),
+        config.asyncPluginDeadLetterQueue().trim(),
+        config.asyncPluginMaximumRedeliveries(),
+        config.asyncPluginRedeliveryDelayMs());
   }
 
   private static String password(CrmCamelRuntimeConfiguration config, UnaryOperator<String> env) {
@@ -90,6 +106,14 @@ record RuntimeSettings(
     p.setProperty(RouteProperties.ERASURE_DEAD_LETTER_QUEUE, erasureDeadLetterQueue);
     p.setProperty(RouteProperties.RETENTION_DAYS, Integer.toString(retentionDays));
     p.setProperty(RouteProperties.RETENTION_INTERVAL_MS, Long.toString(retentionIntervalMs));
+    p.setProperty(RouteProperties.ASYNC_PLUGIN_QUEUE, asyncPluginQueue);
+    p.setProperty(RouteProperties.ASYNC_PLUGIN_DEAD_LETTER_QUEUE, asyncPluginDeadLetterQueue);
+    p.setProperty(
+        RouteProperties.ASYNC_PLUGIN_MAXIMUM_REDELIVERIES,
+        Integer.toString(asyncPluginMaximumRedeliveries));
+    p.setProperty(
+        RouteProperties.ASYNC_PLUGIN_REDELIVERY_DELAY_MS,
+        Long.toString(asyncPluginRedeliveryDelayMs));
     return p;
   }
 
@@ -119,6 +143,14 @@ record RuntimeSettings(
         + retentionDays
         + ", retentionIntervalMs="
         + retentionIntervalMs
+        + ", asyncPluginQueue="
+        + asyncPluginQueue
+        + ", asyncPluginDeadLetterQueue="
+        + asyncPluginDeadLetterQueue
+        + ", asyncPluginMaximumRedeliveries="
+        + asyncPluginMaximumRedeliveries
+        + ", asyncPluginRedeliveryDelayMs="
+        + asyncPluginRedeliveryDelayMs
         + "]";
   }
 

@@ -39,6 +39,14 @@ class CrmCamelRuntimeTest {
         .isEqualTo("crm.events");
     assertThat(context.resolvePropertyPlaceholders("{{crm.routes.deadLetterQueue}}"))
         .isEqualTo("crm.erp.invoice-posted.DLQ");
+    assertThat(context.resolvePropertyPlaceholders("{{crm.routes.asyncPluginQueue}}"))
+        .isEqualTo("crm.plugins.async");
+    assertThat(context.resolvePropertyPlaceholders("{{crm.routes.asyncPluginDeadLetterQueue}}"))
+        .isEqualTo("DLQ.crm.plugins.async");
+    assertThat(context.resolvePropertyPlaceholders("{{crm.routes.asyncPluginMaximumRedeliveries}}"))
+        .isEqualTo("5");
+    assertThat(context.resolvePropertyPlaceholders("{{crm.routes.asyncPluginRedeliveryDelayMs}}"))
+        .isEqualTo("1000");
   }
 
   @Test
@@ -126,6 +134,20 @@ class CrmCamelRuntimeTest {
     assertThat(defaults.deadLetterQueue()).isEqualTo("crm.erp.invoice-posted.DLQ");
     assertThat(defaults.erasureQueue()).isEqualTo("crm.erp.erasure");
     assertThat(defaults.erasureDeadLetterQueue()).isEqualTo("crm.erp.erasure.DLQ");
+    assertThat(defaults.asyncPluginQueue()).isEqualTo("crm.plugins.async");
+    assertThat(defaults.asyncPluginDeadLetterQueue()).isEqualTo("DLQ.crm.plugins.async");
+    assertThat(defaults.asyncPluginMaximumRedeliveries()).isEqualTo(5);
+    assertThat(defaults.asyncPluginRedeliveryDelayMs()).isEqualTo(1000);
+  }
+
+  @Test
+  void aNegativeRetryCountIsRejected() {
+    assertThatThrownBy(
+            () ->
+                RuntimeSettings.from(
+                    config(Map.of("asyncPluginMaximumRedeliveries", -1)), name -> null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("asyncPluginMaximumRedeliveries");
   }
 
   @Test

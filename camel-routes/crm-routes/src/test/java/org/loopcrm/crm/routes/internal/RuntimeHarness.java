@@ -8,12 +8,36 @@ public final class RuntimeHarness implements AutoCloseable {
   private final CrmCamelRuntime runtime;
 
   public RuntimeHarness(TestBroker broker, long pollIntervalMs, int batchSize) throws Exception {
-    this(broker, pollIntervalMs, batchSize, 30, 3_600_000L);
+    this(broker, pollIntervalMs, batchSize, 5, 1000);
   }
 
-  /** A runtime whose retention route keeps {@code retentionDays} and runs every {@code ms}. */
+  /** With the ASYNC plugin route's retries. */
   public RuntimeHarness(
-      TestBroker broker, long pollIntervalMs, int batchSize, int retentionDays, long retentionMs)
+      TestBroker broker,
+      long pollIntervalMs,
+      int batchSize,
+      int asyncPluginMaximumRedeliveries,
+      long asyncPluginRedeliveryDelayMs)
+      throws Exception {
+    this(
+        broker,
+        pollIntervalMs,
+        batchSize,
+        asyncPluginMaximumRedeliveries,
+        asyncPluginRedeliveryDelayMs,
+        30,
+        3_600_000L);
+  }
+
+  /** With the ASYNC plugin route's retries and the retention route's days and interval. */
+  public RuntimeHarness(
+      TestBroker broker,
+      long pollIntervalMs,
+      int batchSize,
+      int asyncPluginMaximumRedeliveries,
+      long asyncPluginRedeliveryDelayMs,
+      int retentionDays,
+      long retentionIntervalMs)
       throws Exception {
     runtime =
         new CrmCamelRuntime(
@@ -29,7 +53,11 @@ public final class RuntimeHarness implements AutoCloseable {
                 "crm.erp.erasure",
                 "crm.erp.erasure.DLQ",
                 retentionDays,
-                retentionMs),
+                retentionIntervalMs,
+                "crm.plugins.async",
+                "DLQ.crm.plugins.async",
+                asyncPluginMaximumRedeliveries,
+                asyncPluginRedeliveryDelayMs),
             context -> () -> {});
   }
 

@@ -115,6 +115,7 @@ public final class JpaAccountService implements AccountService {
           AuditLog.record(
               em, actor, AuditAction.CREATE, AuditLog.ACCOUNT, o.id, null, image(o), now);
           Outbox.append(em, ACCOUNT, o.id, "account.created", snapshot(o, actor), now);
+          Outbox.appendAsyncJobs(em, plugins, ctx, o.id, now);
           return visible(actor, toAccount(o));
         });
   }
@@ -219,6 +220,7 @@ public final class JpaAccountService implements AccountService {
           AuditLog.record(
               em, actor, AuditAction.UPDATE, AuditLog.ACCOUNT, o.id, before, image(o), o.updatedAt);
           Outbox.append(em, ACCOUNT, o.id, "account.updated", snapshot(o, actor), o.updatedAt);
+          Outbox.appendAsyncJobs(em, plugins, ctx, o.id, o.updatedAt);
           return visible(actor, toAccount(o));
         });
   }
@@ -288,18 +290,26 @@ public final class JpaAccountService implements AccountService {
       AuditAction action,
       String eventType) {
     require(actor, Resource.ACCOUNT, Action.ARCHIVE);
+    Account current = tx.readOnly(em -> toAccount(writable(em, actor, id)));
+    PipelineContext ctx =
+        new PipelineContext(
+            ACCOUNT, Operation.STATE_CHANGE, actor, target, current, Set.of("status"));
+    plugins.run(ctx, Stage.PRE_VALIDATION, null);
     return tx.inTransaction(
         em -> {
           OrganizationEntity o = findForChange(em, actor, id, expectedVersion);
           if (o.status == target) {
             throw new ConflictException("account " + id + " is " + target + " already");
           }
+          plugins.run(ctx, Stage.PRE_OPERATION, null);
           Map<String, Object> before = image(o);
           o.status = target;
           o.updatedAt = now();
           em.flush();
+          plugins.run(ctx, Stage.POST_OPERATION, toAccount(o));
           AuditLog.record(em, actor, action, AuditLog.ACCOUNT, o.id, before, image(o), o.updatedAt);
           Outbox.append(em, ACCOUNT, o.id, eventType, snapshot(o, actor), o.updatedAt);
+          Outbox.appendAsyncJobs(em, plugins, ctx, o.id, o.updatedAt);
           return visible(actor, toAccount(o));
         });
   }
@@ -345,6 +355,7 @@ public final class JpaAccountService implements AccountService {
           em.flush();
           plugins.run(ctx, Stage.POST_OPERATION, null);
           Outbox.append(em, ACCOUNT, o.id, "account.deleted", data, now);
+          Outbox.appendAsyncJobs(em, plugins, ctx, o.id, now);
           return null;
         });
   }

@@ -5,11 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import javax.persistence.EntityManager;
+import org.loopcrm.crm.api.plugin.AsyncPluginRunner;
 import org.loopcrm.crm.core.internal.json.Json;
+import org.loopcrm.crm.core.internal.plugin.AsyncJob;
+import org.loopcrm.crm.core.internal.plugin.PipelineContext;
+import org.loopcrm.crm.core.internal.plugin.PluginPipeline;
 
 /**
  * Appends events to the outbox inside the caller's transaction, together with one webhook delivery
- * per matching subscription, so every event type reaches webhooks without its service knowing.
+ * per matching subscription, so every event type reaches webhooks without its service knowing; and
+ * internal ASYNC plugin jobs, which no webhook sees.
  */
 final class Outbox {
   private Outbox() {}
@@ -20,6 +25,40 @@ final class Outbox {
    * order.
    */
   static void append(
+      EntityManager em,
+      String aggregateType,
+      String aggregateId,
+      String type,
+      Map<String, ?> payload,
+      Instant now) {
+    OutboxEventEntity e = insert(em, aggregateType, aggregateId, type, payload, now);
+    Webhooks.fanOut(em, e.eventId, type, now);
+  }
+
+  /**
+   * Appends one job per ASYNC plugin that matches the operation (none if none does): events of type
+   * {@value AsyncPluginRunner#JOB_EVENT_TYPE} for the relay's plugin queue, no webhook deliveries.
+   * Call after the POST_OPERATION stage, in the same transaction, so a job exists exactly when the
+   * change commits.
+   */
+  static void appendAsyncJobs(
+      EntityManager em,
+      PluginPipeline plugins,
+      PipelineContext ctx,
+      String aggregateId,
+      Instant now) {
+    for (String key : plugins.asyncKeys(ctx)) {
+      insert(
+          em,
+          ctx.entity(),
+          aggregateId,
+          AsyncPluginRunner.JOB_EVENT_TYPE,
+          AsyncJob.of(key, ctx).toMap(),
+          now);
+    }
+  }
+
+  private static OutboxEventEntity insert(
       EntityManager em,
       String aggregateType,
       String aggregateId,
@@ -42,6 +81,6 @@ final class Outbox {
     e.payload = Json.write(envelope);
     e.occurredAt = now;
     em.persist(e);
-    Webhooks.fanOut(em, e.eventId, type, now);
+    return e;
   }
 }

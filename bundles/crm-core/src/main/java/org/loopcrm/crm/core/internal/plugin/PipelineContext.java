@@ -13,7 +13,7 @@ public final class PipelineContext implements PluginContext {
   private final String entity;
   private final Operation operation;
   private final Actor actor;
-  private final UUID correlationId = UUID.randomUUID();
+  private final UUID correlationId;
   private final Object preImage;
   private final Set<String> changedFields;
   private Stage stage = Stage.PRE_VALIDATION;
@@ -28,12 +28,41 @@ public final class PipelineContext implements PluginContext {
       Object target,
       Object preImage,
       Set<String> changedFields) {
+    this(entity, operation, actor, UUID.randomUUID(), target, preImage, changedFields);
+  }
+
+  private PipelineContext(
+      String entity,
+      Operation operation,
+      Actor actor,
+      UUID correlationId,
+      Object target,
+      Object preImage,
+      Set<String> changedFields) {
     this.entity = Objects.requireNonNull(entity);
     this.operation = Objects.requireNonNull(operation);
     this.actor = Objects.requireNonNull(actor);
+    this.correlationId = Objects.requireNonNull(correlationId);
     this.target = target;
     this.preImage = preImage;
     this.changedFields = Set.copyOf(changedFields);
+  }
+
+  /** The context of an ASYNC job, rebuilt after commit from what the operation's context held. */
+  static PipelineContext async(
+      String entity,
+      Operation operation,
+      Actor actor,
+      UUID correlationId,
+      Object target,
+      Object preImage,
+      Object postImage,
+      Set<String> changedFields) {
+    PipelineContext ctx =
+        new PipelineContext(
+            entity, operation, actor, correlationId, target, preImage, changedFields);
+    ctx.advance(Stage.ASYNC, postImage);
+    return ctx;
   }
 
   @Override
@@ -83,8 +112,11 @@ public final class PipelineContext implements PluginContext {
 
   @Override
   public void replaceTarget(Object newTarget) {
-    if (stage == Stage.POST_OPERATION) {
+    if (stage == Stage.POST_OPERATION || stage == Stage.ASYNC) {
       throw new IllegalStateException("the target cannot change after the record was written");
+    }
+    if (operation == Operation.DELETE || operation == Operation.STATE_CHANGE) {
+      throw new IllegalStateException("the target of a " + operation + " cannot change");
     }
     if (newTarget == null || (target != null && newTarget.getClass() != target.getClass())) {
       throw new IllegalArgumentException(

@@ -5,7 +5,9 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.loopcrm.crm.api.plugin.PluginContext;
 import org.loopcrm.crm.api.plugin.RecordPlugin;
 import org.loopcrm.crm.api.plugin.Stage;
 import org.osgi.framework.Constants;
@@ -21,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * Collects {@link RecordPlugin} services (whiteboard) and runs the ones registered for an
  * operation's record type, operation, stage and changed fields, highest {@code service.ranking}
  * first. Plugins come and go at any time; each run sees the plugins registered when it starts.
+ *
+ * <p>{@link Stage#ASYNC} plugins are not run here: {@link #asyncKeys} names the ones an operation
+ * needs a job for (written in its transaction), and {@link #asyncPlugin} finds a job's plugin again
+ * by its key after commit.
  */
 @Component(service = PluginPipeline.class, immediate = true)
 public final class PluginPipeline {
@@ -30,6 +36,7 @@ public final class PluginPipeline {
   /** A plugin and what it registered for. */
   record Registration(
       RecordPlugin plugin,
+      String key,
       String entity,
       Set<String> operations,
       Stage stage,
@@ -48,6 +55,13 @@ public final class PluginPipeline {
     if (r == null) {
       return;
     }
+    if (r.stage() == Stage.ASYNC
+        && plugins.stream().anyMatch(p -> p.stage() == Stage.ASYNC && p.key().equals(r.key()))) {
+      LOG.warn(
+          "two ASYNC record plugins have the key {}: jobs run the first; set {} to tell them apart",
+          r.key(),
+          RecordPlugin.KEY);
+    }
     List<Registration> next = new ArrayList<>(plugins);
     next.add(r);
     next.sort(
@@ -57,7 +71,7 @@ public final class PluginPipeline {
     plugins = List.copyOf(next);
     LOG.info(
         "record plugin {} registered for {} {} at {}",
-        plugin.getClass().getName(),
+        r.key(),
         r.entity(),
         r.operations(),
         r.stage());
@@ -69,20 +83,48 @@ public final class PluginPipeline {
     LOG.info("record plugin {} removed", plugin.getClass().getName());
   }
 
-  /** Runs the matching plugins at the context's current stage, after moving it to {@code stage}. */
+  /**
+   * Runs the matching plugins at the context's current stage, after moving it to {@code stage}; a
+   * synchronous stage only.
+   */
   public void run(PipelineContext context, Stage stage, Object postImage) {
+    if (stage == Stage.ASYNC) {
+      throw new IllegalArgumentException("ASYNC plugins run from their jobs, after commit");
+    }
     if (context.stage() != stage) {
       context.advance(stage, postImage);
     }
     for (Registration r : plugins) {
-      if (r.stage() == stage
-          && r.entity().equals(context.entity())
-          && r.operations().contains(context.operation().name())
-          && (r.attributes().isEmpty()
-              || r.attributes().stream().anyMatch(context.changedFields()::contains))) {
+      if (r.stage() == stage && matches(r, context)) {
         r.plugin().execute(context);
       }
     }
+  }
+
+  /**
+   * The keys of the ASYNC plugins registered now for the operation (record type, operation, changed
+   * fields), highest ranking first: one job each.
+   */
+  public List<String> asyncKeys(PluginContext context) {
+    return plugins.stream()
+        .filter(r -> r.stage() == Stage.ASYNC && matches(r, context))
+        .map(Registration::key)
+        .toList();
+  }
+
+  /** The ASYNC plugin registered now under the key, if any. */
+  public Optional<RecordPlugin> asyncPlugin(String key) {
+    return plugins.stream()
+        .filter(r -> r.stage() == Stage.ASYNC && r.key().equals(key))
+        .map(Registration::plugin)
+        .findFirst();
+  }
+
+  private static boolean matches(Registration r, PluginContext context) {
+    return r.entity().equals(context.entity())
+        && r.operations().contains(context.operation().name())
+        && (r.attributes().isEmpty()
+            || r.attributes().stream().anyMatch(context.changedFields()::contains));
   }
 
   /** The number of plugins registered; for diagnostics. */
@@ -112,8 +154,13 @@ public final class PluginPipeline {
     }
     Object ranking = p.get(Constants.SERVICE_RANKING);
     Object id = p.get(Constants.SERVICE_ID);
+    String key = single(p.get(RecordPlugin.KEY));
+    if (key == null) {
+      key = single(p.get("component.name"));
+    }
     return new Registration(
         plugin,
+        key == null ? plugin.getClass().getName() : key,
         entity,
         operations,
         parsedStage,

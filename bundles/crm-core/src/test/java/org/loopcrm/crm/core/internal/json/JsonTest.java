@@ -38,4 +38,48 @@ class JsonTest {
     assertThatThrownBy(() -> Json.write(Map.of("x", new Object())))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void writesCollectionsAsArrays() {
+    assertThat(Json.write(Map.of("a", List.of("x", 1L, List.of()))))
+        .isEqualTo("{\"a\":[\"x\",1,[]]}");
+  }
+
+  @Test
+  void readsWhatItWrites() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("s", "a\"b\\c\nd\u0001\u00e9");
+    m.put("n", 42L);
+    m.put("d", new BigDecimal("-12.50"));
+    m.put("b", false);
+    m.put("z", null);
+    m.put("o", Map.of("k", List.of("v", true)));
+    Map<String, Object> back = Json.readObject(Json.write(m));
+    assertThat(back)
+        .containsEntry("s", m.get("s"))
+        .containsEntry("n", new BigDecimal("42"))
+        .containsEntry("d", new BigDecimal("-12.50"))
+        .containsEntry("b", false)
+        .containsEntry("z", null)
+        .containsEntry("o", Map.of("k", List.of("v", true)));
+    assertThat(back).containsOnlyKeys("s", "n", "d", "b", "z", "o");
+  }
+
+  @Test
+  void readsWhitespaceEscapesAndExponents() {
+    assertThat(Json.read(" [ 1e2 , \"\\u0041\\/\" , { } ] "))
+        .isEqualTo(List.of(new BigDecimal("1e2"), "A/", Map.of()));
+  }
+
+  @Test
+  void refusesMalformedJson() {
+    for (String bad :
+        List.of(
+            "", "{", "{\"a\" 1}", "[1,]", "tru", "\"x", "{} {}", "{\"a\":1,}", "01x", "[\"\t\"]")) {
+      assertThatThrownBy(() -> Json.read(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThatThrownBy(() -> Json.readObject("[]")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Json.read("[".repeat(100) + "]".repeat(100)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -1,2 +1,2 @@
-/** An example record plugin bundle; nothing here is exported. */
+/** Example record plugins (a veto before validation, an ASYNC follow-up); nothing is exported. */
 package org.loopcrm.crm.plugin.example.internal;

@@ -1,5 +1,6 @@
 package org.loopcrm.crm.routes.internal.outbox;
 
+import static org.loopcrm.crm.routes.internal.RouteProperties.ASYNC_PLUGIN_QUEUE;
 import static org.loopcrm.crm.routes.internal.RouteProperties.EVENTS_TOPIC;
 import static org.loopcrm.crm.routes.internal.RouteProperties.OUTBOX_BATCH_SIZE;
 import static org.loopcrm.crm.routes.internal.RouteProperties.OUTBOX_POLL_INTERVAL_MS;
@@ -14,13 +15,16 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.loopcrm.crm.api.event.OutboxEvent;
 import org.loopcrm.crm.api.event.OutboxService;
+import org.loopcrm.crm.api.plugin.AsyncPluginRunner;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ServiceScope;
 
 /**
- * Relays the transactional outbox to the events topic, at least once and in outbox order.
+ * Relays the transactional outbox to the events topic, at least once and in outbox order; ASYNC
+ * record-plugin jobs (event type {@value AsyncPluginRunner#JOB_EVENT_TYPE}) go to the plugin queue
+ * instead and never to the topic.
  *
  * <p>Route {@value #ROUTE_ID}, stages:
  *
@@ -33,9 +37,10 @@ import org.osgi.service.component.annotations.ServiceScope;
  *   <li>the batch is split sequentially, in order; each event becomes a JMS message on the {@code
  *       eventsTopic} with the payload as body and the headers {@code CrmEventId}, {@code
  *       CrmEventType}, {@code CrmAggregateType}, {@code CrmAggregateId} and {@code JMSXGroupID} =
- *       aggregate id (one consumer per account in a group); the send returns once the broker has
- *       accepted the (persistent) message, and only then is the event's sequence recorded as
- *       published;
+ *       aggregate id (one consumer per account in a group); a plugin job becomes the same message
+ *       on the {@code asyncPluginQueue} instead, so a record's jobs run in commit order; the send
+ *       returns once the broker has accepted the (persistent) message, and only then is the event's
+ *       sequence recorded as published;
  *   <li>the first failed send stops the batch: later events are not sent, so no event of an account
  *       overtakes an earlier one; the failure is logged and the rest waits for the next tick;
  *   <li>finally {@link OutboxService#markSent(List)} marks exactly the published events. If the
@@ -96,7 +101,12 @@ public final class OutboxRelayRouteBuilder extends RouteBuilder {
         .split(body())
         .stopOnException()
         .process(OutboxRelayRouteBuilder::toMessage)
+        .choice()
+        .when(header(HEADER_EVENT_TYPE).isEqualTo(AsyncPluginRunner.JOB_EVENT_TYPE))
+        .to("jms:queue:" + placeholder(ASYNC_PLUGIN_QUEUE))
+        .otherwise()
         .to("jms:topic:" + placeholder(EVENTS_TOPIC))
+        .end()
         .process(OutboxRelayRouteBuilder::recordPublished)
         .end()
         .endDoTry()

@@ -90,7 +90,7 @@ class RetentionRouteBuilderTest {
 
   @Test
   void theRouteRunsOnItsTimerAndNeverWhenRetentionIsZero() throws Exception {
-    try (RuntimeHarness runtime = new RuntimeHarness(broker, 1000, 10, 7, 50)) {
+    try (RuntimeHarness runtime = new RuntimeHarness(broker, 1000, 10, 5, 1000, 7, 50)) {
       runtime.add(builder());
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       while (purges.calls.size() < 2 && System.nanoTime() < deadline) {
@@ -102,7 +102,7 @@ class RetentionRouteBuilderTest {
               "events<" + NOW.minus(Duration.ofDays(7)) + " max 500");
     }
     purges.calls.clear();
-    try (RuntimeHarness runtime = new RuntimeHarness(broker, 1000, 10, 0, 50)) {
+    try (RuntimeHarness runtime = new RuntimeHarness(broker, 1000, 10, 5, 1000, 0, 50)) {
       runtime.add(builder());
       Thread.sleep(1_000);
       assertThat(purges.calls).isEmpty();
