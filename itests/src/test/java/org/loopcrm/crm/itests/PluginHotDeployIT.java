@@ -79,6 +79,8 @@ public class PluginHotDeployIT extends CrmTestSupport {
   @Test
   public void aPluginDroppedIntoDeployTakesEffectAndLeavesWhenRemoved() throws Exception {
     awaitCrmReady();
+    // The viewer reads what sales creates here: they are team mates (record-level access).
+    ensureTeam("Sales", DemoUser.SALES, DemoUser.VIEWER);
     assertEquals(201, createCustomerWithoutErpRef().status());
 
     Path deployed = Path.of(System.getProperty("karaf.base"), "deploy", "crm-plugin-example.jar");
