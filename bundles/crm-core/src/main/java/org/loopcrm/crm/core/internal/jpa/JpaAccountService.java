@@ -335,6 +335,7 @@ public final class JpaAccountService implements AccountService {
           }
           plugins.run(ctx, Stage.PRE_OPERATION, null);
           Instant now = now();
+          removeOrganisationLinks(em, o.id);
           for (PartyRelationshipEntity r : contactLinks(em, o.id)) {
             PersonEntity p = em.find(PersonEntity.class, r.fromPartyId);
             em.remove(r);
@@ -540,6 +541,35 @@ public final class JpaAccountService implements AccountService {
     if (!ids.isEmpty() && !ids.get(0).equals(exceptId)) {
       throw new ConflictException("ERP reference " + erpRef + " belongs to account " + ids.get(0));
     }
+  }
+
+  /**
+   * Removes the account's parent and partner links (ended ones too) before it is deleted; refuses
+   * while it still has subsidiaries, which would lose their parent silently.
+   */
+  private static void removeOrganisationLinks(EntityManager em, String orgId) {
+    List<String> children =
+        em.createQuery(
+                "select r.fromPartyId from PartyRelationshipEntity r where r.toPartyId = :org"
+                    + " and r.type = :type and r.thruDate is null",
+                String.class)
+            .setParameter("org", orgId)
+            .setParameter("type", PartyRelationshipEntity.Type.SUBSIDIARY_OF)
+            .getResultList();
+    if (!children.isEmpty()) {
+      throw new ConflictException(
+          "account "
+              + orgId
+              + " is the parent of "
+              + children.size()
+              + " account(s): give them another parent or none first");
+    }
+    em.createQuery(
+            "delete from PartyRelationshipEntity r where (r.fromPartyId = :org or r.toPartyId ="
+                + " :org) and r.type <> :contact")
+        .setParameter("org", orgId)
+        .setParameter("contact", PartyRelationshipEntity.Type.CONTACT_OF)
+        .executeUpdate();
   }
 
   private static List<PartyRelationshipEntity> contactLinks(EntityManager em, String orgId) {

@@ -17,7 +17,9 @@ import javax.persistence.Table;
 public class PartyRelationshipEntity {
   /** The kinds of relationship. */
   enum Type {
-    CONTACT_OF
+    CONTACT_OF,
+    SUBSIDIARY_OF,
+    PARTNER_OF
   }
 
   @Id

@@ -113,7 +113,15 @@ final class Visibility {
     if (policy.mode() == AccessPolicy.Mode.PUBLIC_READ_WRITE) {
       return RecordAccess.WRITE;
     }
-    Circle circle = circle(em, actor);
+    return access(em, circle(em, actor), policy, o);
+  }
+
+  /** The same, with the actor's circle read once for many accounts (e.g. a hierarchy). */
+  static RecordAccess access(
+      EntityManager em, Circle circle, AccessPolicy policy, OrganizationEntity o) {
+    if (policy.mode() == AccessPolicy.Mode.PUBLIC_READ_WRITE) {
+      return RecordAccess.WRITE;
+    }
     if (circle.everything() || circle.owners().contains(o.owner)) {
       return RecordAccess.WRITE;
     }
