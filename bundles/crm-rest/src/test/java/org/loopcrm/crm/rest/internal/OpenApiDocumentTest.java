@@ -26,6 +26,8 @@ class OpenApiDocumentTest {
           UserResource.class,
           ConsentResource.class,
           PrivacyResource.class,
+          HierarchyResource.class,
+          RelationshipResource.class,
           PingResource.class,
           OpenApiResource.class);
 

@@ -100,6 +100,36 @@ class ShellOutputTest {
   }
 
   @Test
+  void theTreeIndentsSubsidiariesUnderTheAccountAndPrintsTheTotals() {
+    UUID root = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
+    UUID child = UUID.fromString("00000000-0000-0000-0000-0000000000a2");
+    UUID grandchild = UUID.fromString("00000000-0000-0000-0000-0000000000a3");
+    org.loopcrm.crm.api.relationship.Hierarchy h =
+        new org.loopcrm.crm.api.relationship.Hierarchy(
+            root,
+            null,
+            List.of(),
+            false,
+            List.of(
+                new org.loopcrm.crm.api.relationship.HierarchyNode(
+                    child, "Acme East", "sales", AccountStatus.ACTIVE, root, 1),
+                new org.loopcrm.crm.api.relationship.HierarchyNode(
+                    grandchild, "Acme Plant", "sales", AccountStatus.ARCHIVED, child, 2)),
+            1);
+    org.loopcrm.crm.api.relationship.RollUp r =
+        new org.loopcrm.crm.api.relationship.RollUp(
+            root, 3, 2, 4, java.util.Map.of("EUR", new BigDecimal("10.5")), 7L, 1);
+    String out = capture(p -> AccountTreeCommand.print(h, r, p));
+    assertThat(out)
+        .contains("* " + root)
+        .contains("  Acme East  (" + child + ")")
+        .contains("    Acme Plant  (" + grandchild + ", archived)")
+        .contains("1 subsidiaries you may not see")
+        .contains(
+            "Totals: 3 accounts (2 active), 4 contacts, open receivables {EUR=10.5}, 7 invoices");
+  }
+
+  @Test
   void shellUserRolesMapToCrmRoles() {
     Set<Principal> principals =
         Set.of(
