@@ -103,7 +103,7 @@ public class HierarchyIT extends CrmTestSupport {
     HttpResult history = get(API + "/accounts/" + plant + "/history", DemoUser.SALES);
     assertTrue(history.body(), history.body().contains("\"field\":\"parent\""));
 
-    String shell = executeCommand("crm:account-tree " + group + " --depth 5");
+    String shell = executeCommand("crm:account-tree --depth 5 " + group);
     assertTrue(shell, shell.contains("Plant") && shell.contains("Totals: 3 accounts"));
 
     HttpResult cleared =

@@ -89,34 +89,7 @@ public final class JpaAuditService implements AuditService {
           params.forEach(query::setParameter);
           List<AuditEntryEntity> rows = query.setMaxResults(q.limit() + 1).getResultList();
           List<AuditEntryEntity> page = rows.subList(0, Math.min(rows.size(), q.limit()));
-          Map<Long, List<FieldChange>> changes = new LinkedHashMap<>();
-          page.forEach(e -> changes.put(e.sequence, new ArrayList<>()));
-          if (!page.isEmpty()) {
-            em.createQuery(
-                    "select c from AuditChangeEntity c where c.entrySeq in :seqs"
-                        + " order by c.entrySeq, c.index",
-                    AuditChangeEntity.class)
-                .setParameter("seqs", List.copyOf(changes.keySet()))
-                .getResultList()
-                .forEach(
-                    c ->
-                        changes
-                            .get(c.entrySeq)
-                            .add(new FieldChange(c.field, c.oldValue, c.newValue)));
-          }
-          List<AuditEntry> items = new ArrayList<>(page.size());
-          for (AuditEntryEntity e : page) {
-            items.add(
-                new AuditEntry(
-                    UUID.fromString(e.entryId),
-                    e.recordType,
-                    UUID.fromString(e.recordId),
-                    e.action,
-                    e.user,
-                    e.channel,
-                    e.occurredAt,
-                    changes.get(e.sequence)));
-          }
+          List<AuditEntry> items = withChanges(em, page);
           Optional<String> next = Optional.empty();
           if (rows.size() > q.limit()) {
             AuditEntryEntity last = page.get(page.size() - 1);
@@ -124,6 +97,36 @@ public final class JpaAuditService implements AuditService {
           }
           return new Page<>(items, next);
         });
+  }
+
+  /** The entries with their field changes, in the given order; one query for all changes. */
+  static List<AuditEntry> withChanges(EntityManager em, List<AuditEntryEntity> entries) {
+    Map<Long, List<FieldChange>> changes = new LinkedHashMap<>();
+    entries.forEach(e -> changes.put(e.sequence, new ArrayList<>()));
+    if (!entries.isEmpty()) {
+      em.createQuery(
+              "select c from AuditChangeEntity c where c.entrySeq in :seqs"
+                  + " order by c.entrySeq, c.index",
+              AuditChangeEntity.class)
+          .setParameter("seqs", List.copyOf(changes.keySet()))
+          .getResultList()
+          .forEach(
+              c -> changes.get(c.entrySeq).add(new FieldChange(c.field, c.oldValue, c.newValue)));
+    }
+    List<AuditEntry> out = new ArrayList<>(entries.size());
+    for (AuditEntryEntity e : entries) {
+      out.add(
+          new AuditEntry(
+              UUID.fromString(e.entryId),
+              e.recordType,
+              UUID.fromString(e.recordId),
+              e.action,
+              e.user,
+              e.channel,
+              e.occurredAt,
+              changes.get(e.sequence)));
+    }
+    return out;
   }
 
   /**

@@ -23,7 +23,6 @@ import org.loopcrm.crm.api.NotFoundException;
 import org.loopcrm.crm.api.Page;
 import org.loopcrm.crm.api.audit.AuditAction;
 import org.loopcrm.crm.api.audit.AuditEntry;
-import org.loopcrm.crm.api.audit.FieldChange;
 import org.loopcrm.crm.api.privacy.ConsentChannel;
 import org.loopcrm.crm.api.privacy.ConsentDecision;
 import org.loopcrm.crm.api.privacy.ConsentDraft;
@@ -617,32 +616,7 @@ public final class JpaPrivacyService implements PrivacyService {
             .setParameter("type", AuditLog.CONTACT)
             .setParameter("id", personId)
             .getResultList();
-    Map<Long, List<FieldChange>> changes = new LinkedHashMap<>();
-    entries.forEach(e -> changes.put(e.sequence, new ArrayList<>()));
-    if (!entries.isEmpty()) {
-      em.createQuery(
-              "select c from AuditChangeEntity c where c.entrySeq in :seqs"
-                  + " order by c.entrySeq, c.index",
-              AuditChangeEntity.class)
-          .setParameter("seqs", List.copyOf(changes.keySet()))
-          .getResultList()
-          .forEach(
-              c -> changes.get(c.entrySeq).add(new FieldChange(c.field, c.oldValue, c.newValue)));
-    }
-    List<AuditEntry> out = new ArrayList<>();
-    for (AuditEntryEntity e : entries) {
-      out.add(
-          new AuditEntry(
-              UUID.fromString(e.entryId),
-              e.recordType,
-              UUID.fromString(e.recordId),
-              e.action,
-              e.user,
-              e.channel,
-              e.occurredAt,
-              changes.get(e.sequence)));
-    }
-    return out;
+    return JpaAuditService.withChanges(em, entries);
   }
 
   private static List<ErasureRequest> requestsOf(EntityManager em, String personId) {
