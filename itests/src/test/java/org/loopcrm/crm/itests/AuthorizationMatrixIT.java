@@ -307,6 +307,30 @@ public class AuthorizationMatrixIT extends CrmTestSupport {
             shared,
             expectedStatus(WRITERS.contains(user), access, true, 201));
 
+        expect(
+            user,
+            cell + "GET /accounts/{id}/hierarchy",
+            get(path + "/hierarchy", user),
+            expectedStatus(reader, access, false, 200));
+        expect(
+            user,
+            cell + "GET /accounts/{id}/hierarchy/rollup",
+            get(path + "/hierarchy/rollup", user),
+            expectedStatus(reader, access, false, 200));
+        // The new parent is the caller's own account, so only the child's access decides.
+        String parent = newAccount(user.userName());
+        expect(
+            user,
+            cell + "PUT /accounts/{id}/hierarchy/parent",
+            request(
+                "PUT",
+                path + "/hierarchy/parent",
+                user,
+                "{\"parentId\":\"" + parent + "\"}",
+                "Content-Type",
+                "application/json"),
+            expectedStatus(WRITERS.contains(user), access, true, 200));
+
         HttpResult archived = request("POST", path + "/archive", user, null, "If-Match", version);
         expect(
             user,
