@@ -162,6 +162,15 @@ public final class JpaAuditService implements AuditService {
           return;
         }
       }
+      case AuditLog.CONTACT_MECHANISM -> {
+        // A mechanism's history follows the account its party is or belongs to.
+        ContactMechanismEntity m = em.find(ContactMechanismEntity.class, id.toString());
+        OrganizationEntity o = m == null ? null : JpaPartyService.accountOf(em, m.partyId);
+        if (o != null) {
+          Visibility.readable(em, actor, policy, o);
+          return;
+        }
+      }
       default -> {
         // falls through to not found
       }
