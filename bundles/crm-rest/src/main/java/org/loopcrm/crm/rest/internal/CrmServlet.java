@@ -12,6 +12,7 @@ import org.loopcrm.crm.api.access.ShareService;
 import org.loopcrm.crm.api.access.TeamService;
 import org.loopcrm.crm.api.account.AccountService;
 import org.loopcrm.crm.api.audit.AuditService;
+import org.loopcrm.crm.api.party.PartyService;
 import org.loopcrm.crm.api.privacy.PrivacyService;
 import org.loopcrm.crm.api.webhook.WebhookService;
 
@@ -27,6 +28,7 @@ final class CrmServlet extends CXFNonSpringServlet {
   private final transient TeamService teams;
   private final transient ShareService shares;
   private final transient PrivacyService privacy;
+  private final transient PartyService parties;
   private final transient Authenticator authenticator;
   private final long maxBodyBytes;
   private transient Server server;
@@ -38,6 +40,7 @@ final class CrmServlet extends CXFNonSpringServlet {
       TeamService teams,
       ShareService shares,
       PrivacyService privacy,
+      PartyService parties,
       Authenticator authenticator,
       long maxBodyBytes) {
     this.accounts = accounts;
@@ -46,6 +49,7 @@ final class CrmServlet extends CXFNonSpringServlet {
     this.teams = teams;
     this.shares = shares;
     this.privacy = privacy;
+    this.parties = parties;
     this.authenticator = authenticator;
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -70,6 +74,14 @@ final class CrmServlet extends CXFNonSpringServlet {
             new WebhookResource(webhooks),
             new ConsentResource(accounts, privacy),
             new PrivacyResource(privacy),
+            new AccountMechanismResource(parties),
+            new ContactMechanismResource(parties),
+            new AccountRoleResource(parties),
+            new ContactRoleResource(parties),
+            new AccountExternalRefResource(parties),
+            new ContactExternalRefResource(parties),
+            new AccountTagResource(parties),
+            new PartyResource(parties),
             new PingResource(),
             new OpenApiResource()));
     factory.setProviders(

@@ -6,6 +6,7 @@ import org.loopcrm.crm.api.access.ShareService;
 import org.loopcrm.crm.api.access.TeamService;
 import org.loopcrm.crm.api.account.AccountService;
 import org.loopcrm.crm.api.audit.AuditService;
+import org.loopcrm.crm.api.party.PartyService;
 import org.loopcrm.crm.api.privacy.PrivacyService;
 import org.loopcrm.crm.api.webhook.WebhookService;
 import org.osgi.framework.BundleContext;
@@ -43,6 +44,7 @@ public final class RestServer {
       @Reference TeamService teams,
       @Reference ShareService shares,
       @Reference PrivacyService privacy,
+      @Reference PartyService parties,
       RestConfiguration config) {
     Hashtable<String, Object> props = new Hashtable<>();
     props.put("osgi.http.whiteboard.servlet.pattern", PATTERN);
@@ -53,7 +55,15 @@ public final class RestServer {
         context.registerService(
             Servlet.class,
             new CrmServlet(
-                accounts, audit, webhooks, teams, shares, privacy, auth, config.maxBodyBytes()),
+                accounts,
+                audit,
+                webhooks,
+                teams,
+                shares,
+                privacy,
+                parties,
+                auth,
+                config.maxBodyBytes()),
             props);
     LOG.info("REST API published at /crm/api/v1 (realm {})", config.realm());
   }

@@ -27,7 +27,15 @@ class OpenApiDocumentTest {
           ConsentResource.class,
           PrivacyResource.class,
           PingResource.class,
-          OpenApiResource.class);
+          OpenApiResource.class,
+          AccountMechanismResource.class,
+          ContactMechanismResource.class,
+          AccountRoleResource.class,
+          ContactRoleResource.class,
+          AccountExternalRefResource.class,
+          ContactExternalRefResource.class,
+          AccountTagResource.class,
+          PartyResource.class);
 
   @Test
   void everyOperationIsDocumentedAndEveryDocumentedOperationExists() throws Exception {
