@@ -50,10 +50,14 @@ public final class PartyRules {
       throw new ValidationException(List.of(new FieldError("body", "is required")));
     }
     List<FieldError> errors = new ArrayList<>();
-    Set<MechanismPurpose> purposes =
-        d.purposes() == null || d.purposes().isEmpty()
-            ? Set.of()
-            : Set.copyOf(EnumSet.copyOf(d.purposes()));
+    Set<MechanismPurpose> purposes = Set.of();
+    if (d.purposes() != null && !d.purposes().isEmpty()) {
+      if (d.purposes().stream().anyMatch(java.util.Objects::isNull)) {
+        errors.add(new FieldError("purposes", "must not contain null"));
+      } else {
+        purposes = Set.copyOf(EnumSet.copyOf(d.purposes()));
+      }
+    }
     if (d.validFrom() != null && d.validThru() != null && d.validThru().isBefore(d.validFrom())) {
       errors.add(new FieldError("validThru", "is before validFrom"));
     }

@@ -155,6 +155,22 @@ class PartyRulesTest {
     assertThat(fields(() -> PartyRules.valid((ContactMechanismDraft) null)))
         .containsExactly("body");
     assertThat(fields(() -> normal(null, "x"))).containsExactly("kind");
+    java.util.Set<MechanismPurpose> withNull = new java.util.HashSet<>();
+    withNull.add(null);
+    assertThat(
+            fields(
+                () ->
+                    PartyRules.valid(
+                        new ContactMechanismDraft(
+                            MechanismKind.EMAIL,
+                            "a@example.com",
+                            null,
+                            null,
+                            null,
+                            withNull,
+                            null,
+                            null))))
+        .containsExactly("purposes");
   }
 
   @Test
