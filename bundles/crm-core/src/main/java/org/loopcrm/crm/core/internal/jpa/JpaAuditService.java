@@ -127,9 +127,9 @@ public final class JpaAuditService implements AuditService {
   }
 
   /**
-   * A record's history is as visible as the record: an account's and its contacts' follow the
-   * account; teams and user profiles are visible to every reader; anything else, and the history of
-   * a deleted account, only to those who see every record.
+   * A record's history is as visible as the record: an account's, its contacts' and their contact
+   * mechanisms' follow the account; teams and user profiles are visible to every reader; anything
+   * else, and the history of a deleted account, only to those who see every record.
    */
   private void requireVisible(EntityManager em, Actor actor, String type, UUID id) {
     if (Visibility.seesEverything(actor)) {
