@@ -3,7 +3,7 @@
  * export, erasure requests with their legal-hold check, and the ERP finance port that reports legal
  * holds.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package org.loopcrm.crm.api.privacy;
 
 import org.osgi.annotation.versioning.Version;

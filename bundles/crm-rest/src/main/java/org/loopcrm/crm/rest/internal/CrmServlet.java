@@ -12,6 +12,7 @@ import org.loopcrm.crm.api.access.ShareService;
 import org.loopcrm.crm.api.access.TeamService;
 import org.loopcrm.crm.api.account.AccountService;
 import org.loopcrm.crm.api.audit.AuditService;
+import org.loopcrm.crm.api.party.PartyService;
 import org.loopcrm.crm.api.privacy.PrivacyService;
 import org.loopcrm.crm.api.relationship.RelationshipService;
 import org.loopcrm.crm.api.webhook.WebhookService;
@@ -29,6 +30,7 @@ final class CrmServlet extends CXFNonSpringServlet {
   private final transient ShareService shares;
   private final transient PrivacyService privacy;
   private final transient RelationshipService relationships;
+  private final transient PartyService parties;
   private final transient Authenticator authenticator;
   private final long maxBodyBytes;
   private transient Server server;
@@ -41,6 +43,7 @@ final class CrmServlet extends CXFNonSpringServlet {
       ShareService shares,
       PrivacyService privacy,
       RelationshipService relationships,
+      PartyService parties,
       Authenticator authenticator,
       long maxBodyBytes) {
     this.accounts = accounts;
@@ -50,6 +53,7 @@ final class CrmServlet extends CXFNonSpringServlet {
     this.shares = shares;
     this.privacy = privacy;
     this.relationships = relationships;
+    this.parties = parties;
     this.authenticator = authenticator;
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -76,6 +80,14 @@ final class CrmServlet extends CXFNonSpringServlet {
             new PrivacyResource(privacy),
             new HierarchyResource(relationships),
             new RelationshipResource(relationships),
+            new AccountMechanismResource(parties),
+            new ContactMechanismResource(parties),
+            new AccountRoleResource(parties),
+            new ContactRoleResource(parties),
+            new AccountExternalRefResource(parties),
+            new ContactExternalRefResource(parties),
+            new AccountTagResource(parties),
+            new PartyResource(parties),
             new PingResource(),
             new OpenApiResource()));
     factory.setProviders(

@@ -63,4 +63,15 @@ final class Params {
     }
     throw invalid(field, "must be a UUID");
   }
+
+  static java.time.LocalDate date(String field, String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return java.time.LocalDate.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      throw invalid(field, "must be an ISO-8601 date such as 2025-01-31");
+    }
+  }
 }

@@ -6,6 +6,7 @@ import org.loopcrm.crm.api.access.ShareService;
 import org.loopcrm.crm.api.access.TeamService;
 import org.loopcrm.crm.api.account.AccountService;
 import org.loopcrm.crm.api.audit.AuditService;
+import org.loopcrm.crm.api.party.PartyService;
 import org.loopcrm.crm.api.privacy.PrivacyService;
 import org.loopcrm.crm.api.relationship.RelationshipService;
 import org.loopcrm.crm.api.webhook.WebhookService;
@@ -45,6 +46,7 @@ public final class RestServer {
       @Reference ShareService shares,
       @Reference PrivacyService privacy,
       @Reference RelationshipService relationships,
+      @Reference PartyService parties,
       RestConfiguration config) {
     Hashtable<String, Object> props = new Hashtable<>();
     props.put("osgi.http.whiteboard.servlet.pattern", PATTERN);
@@ -62,6 +64,7 @@ public final class RestServer {
                 shares,
                 privacy,
                 relationships,
+                parties,
                 auth,
                 config.maxBodyBytes()),
             props);

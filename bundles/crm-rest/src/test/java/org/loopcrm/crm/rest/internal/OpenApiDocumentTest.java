@@ -29,7 +29,15 @@ class OpenApiDocumentTest {
           HierarchyResource.class,
           RelationshipResource.class,
           PingResource.class,
-          OpenApiResource.class);
+          OpenApiResource.class,
+          AccountMechanismResource.class,
+          ContactMechanismResource.class,
+          AccountRoleResource.class,
+          ContactRoleResource.class,
+          AccountExternalRefResource.class,
+          ContactExternalRefResource.class,
+          AccountTagResource.class,
+          PartyResource.class);
 
   @Test
   void everyOperationIsDocumentedAndEveryDocumentedOperationExists() throws Exception {

@@ -18,6 +18,7 @@ import org.loopcrm.crm.core.internal.audit.Changes;
 final class AuditLog {
   static final String ACCOUNT = "account";
   static final String CONTACT = "contact";
+  static final String CONTACT_MECHANISM = "contact-mechanism";
   static final String TEAM = "team";
   static final String USER = "user";
 

@@ -57,4 +57,8 @@ public class ConsentDecisionEntity {
 
   @Column(name = "decided_at", nullable = false)
   Instant decidedAt;
+
+  /** The contact mechanism the decision was given for, or null (since 0007). */
+  @Column(name = "mechanism_id", length = 36)
+  String mechanismId;
 }

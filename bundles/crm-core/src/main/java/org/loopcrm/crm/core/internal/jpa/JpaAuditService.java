@@ -130,9 +130,9 @@ public final class JpaAuditService implements AuditService {
   }
 
   /**
-   * A record's history is as visible as the record: an account's and its contacts' follow the
-   * account; teams and user profiles are visible to every reader; anything else, and the history of
-   * a deleted account, only to those who see every record.
+   * A record's history is as visible as the record: an account's, its contacts' and their contact
+   * mechanisms' follow the account; teams and user profiles are visible to every reader; anything
+   * else, and the history of a deleted account, only to those who see every record.
    */
   private void requireVisible(EntityManager em, Actor actor, String type, UUID id) {
     if (Visibility.seesEverything(actor)) {
@@ -160,6 +160,15 @@ public final class JpaAuditService implements AuditService {
                 .getResultList();
         OrganizationEntity o =
             accounts.isEmpty() ? null : em.find(OrganizationEntity.class, accounts.get(0));
+        if (o != null) {
+          Visibility.readable(em, actor, policy, o);
+          return;
+        }
+      }
+      case AuditLog.CONTACT_MECHANISM -> {
+        // A mechanism's history follows the account its party is or belongs to.
+        ContactMechanismEntity m = em.find(ContactMechanismEntity.class, id.toString());
+        OrganizationEntity o = m == null ? null : JpaPartyService.accountOf(em, m.partyId);
         if (o != null) {
           Visibility.readable(em, actor, policy, o);
           return;

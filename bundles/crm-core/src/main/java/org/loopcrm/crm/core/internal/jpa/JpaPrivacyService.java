@@ -119,43 +119,65 @@ public final class JpaPrivacyService implements PrivacyService {
             throw new ConflictException(
                 "data subject " + subjectId + " was erased at " + p.erasedAt + ": no new consent");
           }
-          Optional<ConsentDecisionEntity> previous = latest(em, p.id, d.purpose(), d.channel());
-          Instant now = now();
-          ConsentDecisionEntity c = new ConsentDecisionEntity();
-          c.decisionId = UUID.randomUUID().toString();
-          c.subjectId = p.id;
-          c.purpose = d.purpose();
-          c.channel = d.channel();
-          c.status = d.status();
-          c.source = d.source();
-          c.evidence = d.evidence();
-          c.user = actor.user();
-          c.via = actor.channel();
-          c.decidedAt = now;
-          em.persist(c);
-          // The contact's own history shows consent changes too (a repeated decision changes
-          // nothing there; the consent history has it).
-          String field = "consent." + d.purpose() + "." + d.channel();
-          AuditLog.record(
-              em,
-              actor,
-              AuditAction.UPDATE,
-              AuditLog.CONTACT,
-              p.id,
-              single(field, previous.map(e -> e.status).orElse(null)),
-              single(field, d.status()),
-              now);
-          Map<String, Object> data = new LinkedHashMap<>();
-          data.put("subjectId", p.id);
-          data.put("purpose", c.purpose);
-          data.put("channel", c.channel);
-          data.put("status", c.status);
-          data.put("decisionId", c.decisionId);
-          data.put("by", actor.user());
-          data.put("via", actor.channel());
-          Outbox.append(em, PERSON, p.id, "consent.changed", data, now);
-          return toDecision(c);
+          return toDecision(decide(em, actor, p, d, null, now()));
         });
+  }
+
+  /**
+   * Appends a decision to the register, with its audit entry on the contact and its event, in the
+   * caller's transaction: the one way a decision is recorded, for the person as a whole or for one
+   * of its contact mechanisms ({@code mechanismId}, decisions.md §14).
+   */
+  static ConsentDecisionEntity decide(
+      EntityManager em,
+      Actor actor,
+      PersonEntity p,
+      ConsentDraft d,
+      String mechanismId,
+      Instant now) {
+    if (p.erasedAt != null) {
+      throw new ConflictException(
+          "data subject " + p.id + " was erased at " + p.erasedAt + ": no new consent");
+    }
+    Optional<ConsentDecisionEntity> previous = latest(em, p.id, d.purpose(), d.channel());
+    ConsentDecisionEntity c = new ConsentDecisionEntity();
+    c.decisionId = UUID.randomUUID().toString();
+    c.subjectId = p.id;
+    c.purpose = d.purpose();
+    c.channel = d.channel();
+    c.status = d.status();
+    c.source = d.source();
+    c.evidence = d.evidence();
+    c.user = actor.user();
+    c.via = actor.channel();
+    c.decidedAt = now;
+    c.mechanismId = mechanismId;
+    em.persist(c);
+    // The contact's own history shows consent changes too (a repeated decision changes
+    // nothing there; the consent history has it).
+    String field = "consent." + d.purpose() + "." + d.channel();
+    AuditLog.record(
+        em,
+        actor,
+        AuditAction.UPDATE,
+        AuditLog.CONTACT,
+        p.id,
+        single(field, previous.map(e -> e.status).orElse(null)),
+        single(field, d.status()),
+        now);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("subjectId", p.id);
+    data.put("purpose", c.purpose);
+    data.put("channel", c.channel);
+    data.put("status", c.status);
+    data.put("decisionId", c.decisionId);
+    if (mechanismId != null) {
+      data.put("mechanismId", mechanismId);
+    }
+    data.put("by", actor.user());
+    data.put("via", actor.channel());
+    Outbox.append(em, PERSON, p.id, "consent.changed", data, now);
+    return c;
   }
 
   @Override
@@ -385,6 +407,9 @@ public final class JpaPrivacyService implements PrivacyService {
     }
     em.flush();
     int redacted = redactAudit(em, p.id);
+    if (eraseMechanisms(em, p.id) > 0) {
+      before.put("contactMechanisms", PrivacyRules.ERASED_VALUE);
+    }
     em.createQuery(
             "update ConsentDecisionEntity c set c.evidence = :erased"
                 + " where c.subjectId = :id and c.evidence is not null")
@@ -440,6 +465,36 @@ public final class JpaPrivacyService implements PrivacyService {
         .setParameter(7, AuditLog.CONTACT)
         .setParameter(8, personId)
         .executeUpdate();
+  }
+
+  /**
+   * Deletes the subject's contact mechanisms (addresses, numbers, handles are personal data) and
+   * redacts their values in the mechanisms' audit history; returns how many there were.
+   */
+  private static int eraseMechanisms(EntityManager em, String personId) {
+    List<String> ids =
+        em.createQuery(
+                "select m.id from ContactMechanismEntity m where m.partyId = :p", String.class)
+            .setParameter("p", personId)
+            .getResultList();
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    em.createNativeQuery(
+            "update crm_audit_change set"
+                + " old_value = case when old_value is null then null else :erased end,"
+                + " new_value = case when new_value is null then null else :erased end"
+                + " where field not in ('kind', 'purposes', 'partyId', 'validFrom', 'validThru')"
+                + " and entry_seq in (select e.seq from crm_audit_entry e"
+                + " where e.record_type = :type and e.record_id in (:ids))")
+        .setParameter("erased", PrivacyRules.ERASED_VALUE)
+        .setParameter("type", AuditLog.CONTACT_MECHANISM)
+        .setParameter("ids", ids)
+        .executeUpdate();
+    em.createQuery("delete from ContactMechanismEntity m where m.partyId = :p")
+        .setParameter("p", personId)
+        .executeUpdate();
+    return ids.size();
   }
 
   /**

@@ -43,7 +43,15 @@ public final class Permissions {
     /** The export of everything held on a data subject (GDPR). */
     SUBJECT_EXPORT,
     /** Erasure requests for data subjects (GDPR). */
-    ERASURE
+    ERASURE,
+    /** Contact mechanisms of accounts and contacts (e-mail, phone, postal, web, social). */
+    CONTACT_MECHANISM,
+    /** Roles of parties (customer, prospect, partner, competitor, supplier). */
+    PARTY_ROLE,
+    /** References to parties in other systems (ERP ids). */
+    EXTERNAL_REF,
+    /** Tags on parties. */
+    TAG
   }
 
   /** What is done. */
@@ -92,6 +100,21 @@ public final class Permissions {
     grant(Resource.SUBJECT_EXPORT, Action.READ, EnumSet.of(CRM_ADMIN));
     grant(Resource.ERASURE, Action.READ, EnumSet.of(CRM_ADMIN));
     grant(Resource.ERASURE, Action.CREATE, EnumSet.of(CRM_ADMIN));
+    // Party details (issue 4): mechanisms and tags are edited by whoever edits contacts; roles and
+    // ERP references by whoever edits accounts.
+    grant(Resource.CONTACT_MECHANISM, Action.READ, EVERYONE);
+    grant(Resource.CONTACT_MECHANISM, Action.CREATE, contactWriters);
+    grant(Resource.CONTACT_MECHANISM, Action.UPDATE, contactWriters);
+    grant(Resource.CONTACT_MECHANISM, Action.DELETE, contactWriters);
+    grant(Resource.PARTY_ROLE, Action.READ, EVERYONE);
+    grant(Resource.PARTY_ROLE, Action.CREATE, WRITERS);
+    grant(Resource.PARTY_ROLE, Action.DELETE, WRITERS);
+    grant(Resource.EXTERNAL_REF, Action.READ, EVERYONE);
+    grant(Resource.EXTERNAL_REF, Action.CREATE, WRITERS);
+    grant(Resource.EXTERNAL_REF, Action.DELETE, WRITERS);
+    grant(Resource.TAG, Action.READ, EVERYONE);
+    grant(Resource.TAG, Action.CREATE, contactWriters);
+    grant(Resource.TAG, Action.DELETE, contactWriters);
   }
 
   private Permissions() {}
@@ -126,6 +149,10 @@ public final class Permissions {
                       || resource == Resource.CONTACT
                       || resource == Resource.TEAM
                       || resource == Resource.SHARE
+                      || resource == Resource.CONTACT_MECHANISM
+                      || resource == Resource.PARTY_ROLE
+                      || resource == Resource.EXTERNAL_REF
+                      || resource == Resource.TAG
                   ? "s"
                   : ""));
     }

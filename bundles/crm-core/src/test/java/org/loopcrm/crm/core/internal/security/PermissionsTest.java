@@ -38,6 +38,10 @@ class PermissionsTest {
     "CONSENT        RC    RC   RC   RC   RC   RC   RC   R",
     "SUBJECT_EXPORT R     -    -    -    -    -    -    -",
     "ERASURE        RC    -    -    -    -    -    -    -",
+    "CONTACT_MECHANISM RCUD RCUD RCUD RCUD RCUD RCUD RCUD R",
+    "PARTY_ROLE     RCD   RCD  RCD  R    R    RCD  RCD  R",
+    "EXTERNAL_REF   RCD   RCD  RCD  R    R    RCD  RCD  R",
+    "TAG            RCD   RCD  RCD  RCD  RCD  RCD  RCD  R",
   };
   private static final Role[] COLUMNS = {
     Role.CRM_ADMIN, Role.CRM_MANAGER, Role.CRM_SALES, Role.CRM_MARKETING,
