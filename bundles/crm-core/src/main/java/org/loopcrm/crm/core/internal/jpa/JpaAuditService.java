@@ -128,8 +128,8 @@ public final class JpaAuditService implements AuditService {
 
   /**
    * A record's history is as visible as the record: an account's and its contacts' follow the
-   * account; teams and user profiles are visible to every reader; anything else, and the history of
-   * a deleted account, only to those who see every record.
+   * account, and so do its activities'; teams and user profiles are visible to every reader;
+   * anything else, and the history of a deleted account, only to those who see every record.
    */
   private void requireVisible(EntityManager em, Actor actor, String type, UUID id) {
     if (Visibility.seesEverything(actor)) {
@@ -157,6 +157,15 @@ public final class JpaAuditService implements AuditService {
                 .getResultList();
         OrganizationEntity o =
             accounts.isEmpty() ? null : em.find(OrganizationEntity.class, accounts.get(0));
+        if (o != null) {
+          Visibility.readable(em, actor, policy, o);
+          return;
+        }
+      }
+      case Activities.ACTIVITY -> {
+        // An activity's history follows its account, also after the activity was deleted.
+        String account = Activities.accountOf(em, id.toString());
+        OrganizationEntity o = account == null ? null : em.find(OrganizationEntity.class, account);
         if (o != null) {
           Visibility.readable(em, actor, policy, o);
           return;

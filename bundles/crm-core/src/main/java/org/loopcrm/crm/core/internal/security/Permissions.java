@@ -43,7 +43,11 @@ public final class Permissions {
     /** The export of everything held on a data subject (GDPR). */
     SUBJECT_EXPORT,
     /** Erasure requests for data subjects (GDPR). */
-    ERASURE
+    ERASURE,
+    /** Activities and tasks of accounts, and their timeline; completing a task is an update. */
+    ACTIVITY,
+    /** A user's own notifications; marking one read is an update. */
+    NOTIFICATION
   }
 
   /** What is done. */
@@ -92,6 +96,12 @@ public final class Permissions {
     grant(Resource.SUBJECT_EXPORT, Action.READ, EnumSet.of(CRM_ADMIN));
     grant(Resource.ERASURE, Action.READ, EnumSet.of(CRM_ADMIN));
     grant(Resource.ERASURE, Action.CREATE, EnumSet.of(CRM_ADMIN));
+    grant(Resource.ACTIVITY, Action.READ, EVERYONE);
+    grant(Resource.ACTIVITY, Action.CREATE, contactWriters);
+    grant(Resource.ACTIVITY, Action.UPDATE, contactWriters);
+    grant(Resource.ACTIVITY, Action.DELETE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
+    grant(Resource.NOTIFICATION, Action.READ, EVERYONE);
+    grant(Resource.NOTIFICATION, Action.UPDATE, EVERYONE);
   }
 
   private Permissions() {}
@@ -126,6 +136,7 @@ public final class Permissions {
                       || resource == Resource.CONTACT
                       || resource == Resource.TEAM
                       || resource == Resource.SHARE
+                      || resource == Resource.NOTIFICATION
                   ? "s"
                   : ""));
     }

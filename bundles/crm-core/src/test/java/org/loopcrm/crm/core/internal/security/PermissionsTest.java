@@ -38,6 +38,8 @@ class PermissionsTest {
     "CONSENT        RC    RC   RC   RC   RC   RC   RC   R",
     "SUBJECT_EXPORT R     -    -    -    -    -    -    -",
     "ERASURE        RC    -    -    -    -    -    -    -",
+    "ACTIVITY       RCUD  RCUD RCU  RCU  RCU  RCU  RCU  R",
+    "NOTIFICATION   RU    RU   RU   RU   RU   RU   RU   RU",
   };
   private static final Role[] COLUMNS = {
     Role.CRM_ADMIN, Role.CRM_MANAGER, Role.CRM_SALES, Role.CRM_MARKETING,
