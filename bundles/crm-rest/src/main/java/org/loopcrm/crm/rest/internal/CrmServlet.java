@@ -27,6 +27,7 @@ final class CrmServlet extends CXFNonSpringServlet {
   private final transient TeamService teams;
   private final transient ShareService shares;
   private final transient PrivacyService privacy;
+  private final transient ActivityServices activity;
   private final transient Authenticator authenticator;
   private final long maxBodyBytes;
   private transient Server server;
@@ -38,6 +39,7 @@ final class CrmServlet extends CXFNonSpringServlet {
       TeamService teams,
       ShareService shares,
       PrivacyService privacy,
+      ActivityServices activity,
       Authenticator authenticator,
       long maxBodyBytes) {
     this.accounts = accounts;
@@ -46,6 +48,7 @@ final class CrmServlet extends CXFNonSpringServlet {
     this.teams = teams;
     this.shares = shares;
     this.privacy = privacy;
+    this.activity = activity;
     this.authenticator = authenticator;
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -70,6 +73,9 @@ final class CrmServlet extends CXFNonSpringServlet {
             new WebhookResource(webhooks),
             new ConsentResource(accounts, privacy),
             new PrivacyResource(privacy),
+            new ActivityResource(activity.activities()),
+            new TimelineResource(activity.timeline()),
+            new NotificationResource(activity.notifications()),
             new PingResource(),
             new OpenApiResource()));
     factory.setProviders(

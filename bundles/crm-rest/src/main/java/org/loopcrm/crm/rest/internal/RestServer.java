@@ -5,6 +5,9 @@ import javax.servlet.Servlet;
 import org.loopcrm.crm.api.access.ShareService;
 import org.loopcrm.crm.api.access.TeamService;
 import org.loopcrm.crm.api.account.AccountService;
+import org.loopcrm.crm.api.activity.ActivityService;
+import org.loopcrm.crm.api.activity.NotificationService;
+import org.loopcrm.crm.api.activity.TimelineService;
 import org.loopcrm.crm.api.audit.AuditService;
 import org.loopcrm.crm.api.privacy.PrivacyService;
 import org.loopcrm.crm.api.webhook.WebhookService;
@@ -43,6 +46,9 @@ public final class RestServer {
       @Reference TeamService teams,
       @Reference ShareService shares,
       @Reference PrivacyService privacy,
+      @Reference ActivityService activities,
+      @Reference TimelineService timeline,
+      @Reference NotificationService notifications,
       RestConfiguration config) {
     Hashtable<String, Object> props = new Hashtable<>();
     props.put("osgi.http.whiteboard.servlet.pattern", PATTERN);
@@ -53,7 +59,15 @@ public final class RestServer {
         context.registerService(
             Servlet.class,
             new CrmServlet(
-                accounts, audit, webhooks, teams, shares, privacy, auth, config.maxBodyBytes()),
+                accounts,
+                audit,
+                webhooks,
+                teams,
+                shares,
+                privacy,
+                new ActivityServices(activities, timeline, notifications),
+                auth,
+                config.maxBodyBytes()),
             props);
     LOG.info("REST API published at /crm/api/v1 (realm {})", config.realm());
   }

@@ -27,7 +27,10 @@ class OpenApiDocumentTest {
           ConsentResource.class,
           PrivacyResource.class,
           PingResource.class,
-          OpenApiResource.class);
+          OpenApiResource.class,
+          ActivityResource.class,
+          TimelineResource.class,
+          NotificationResource.class);
 
   @Test
   void everyOperationIsDocumentedAndEveryDocumentedOperationExists() throws Exception {
