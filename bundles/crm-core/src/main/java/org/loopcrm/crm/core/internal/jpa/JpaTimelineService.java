@@ -106,12 +106,17 @@ public final class JpaTimelineService implements TimelineService {
         em -> {
           OrganizationEntity o = JpaAccountService.find(em, q.accountId());
           Visibility.readable(em, actor, policy, o);
-          List<String> people;
+          People people;
           if (q.contactId() != null) {
             JpaActivityService.requireContact(em, o.id, q.contactId());
-            people = List.of(q.contactId().toString());
+            people = new People("= :person", Map.of("person", q.contactId().toString()));
           } else {
-            people = contactsOf(em, o.id);
+            // A subquery, not a list of ids: an account may have thousands of contacts.
+            people =
+                new People(
+                    "in (select r.fromPartyId from PartyRelationshipEntity r"
+                        + " where r.toPartyId = :peopleOf and r.type = :contactOf)",
+                    Map.of("peopleOf", o.id, "contactOf", PartyRelationshipEntity.Type.CONTACT_OF));
           }
           int max = q.limit() + 1;
           List<Row> rows = new ArrayList<>();
@@ -132,15 +137,8 @@ public final class JpaTimelineService implements TimelineService {
         });
   }
 
-  private static List<String> contactsOf(EntityManager em, String accountId) {
-    return em.createQuery(
-            "select r.fromPartyId from PartyRelationshipEntity r where r.toPartyId = :org"
-                + " and r.type = :type",
-            String.class)
-        .setParameter("org", accountId)
-        .setParameter("type", PartyRelationshipEntity.Type.CONTACT_OF)
-        .getResultList();
-  }
+  /** The persons whose facts count: a JPQL condition on a person id and its parameters. */
+  private record People(String condition, Map<String, Object> params) {}
 
   /** Whether the filter keeps kind {@code group.what}: no filter, the group, or the exact kind. */
   private static boolean keeps(Set<String> kinds, String group, String what) {
@@ -222,13 +220,12 @@ public final class JpaTimelineService implements TimelineService {
       EntityManager em,
       String accountId,
       boolean withAccount,
-      List<String> people,
+      People people,
       Set<String> kinds,
       TimelineCursor after,
       int max) {
     List<AuditAction> accountActions = withAccount ? actions(kinds, AuditLog.ACCOUNT) : List.of();
-    List<AuditAction> contactActions =
-        people.isEmpty() ? List.of() : actions(kinds, AuditLog.CONTACT);
+    List<AuditAction> contactActions = actions(kinds, AuditLog.CONTACT);
     List<String> parts = new ArrayList<>();
     Map<String, Object> params = new LinkedHashMap<>();
     if (!accountActions.isEmpty()) {
@@ -246,13 +243,14 @@ public final class JpaTimelineService implements TimelineService {
     }
     if (!contactActions.isEmpty()) {
       parts.add(
-          "(e.recordType = :conType and e.recordId in :people"
+          "(e.recordType = :conType and e.recordId "
+              + people.condition()
               + (contactActions.size() < AuditAction.values().length
                   ? " and e.action in :conActions"
                   : "")
               + ")");
       params.put("conType", AuditLog.CONTACT);
-      params.put("people", people);
+      params.putAll(people.params());
       if (contactActions.size() < AuditAction.values().length) {
         params.put("conActions", contactActions);
       }
@@ -279,22 +277,23 @@ public final class JpaTimelineService implements TimelineService {
   }
 
   private static List<Row> consents(
-      EntityManager em, List<String> people, Set<String> kinds, TimelineCursor after, int max) {
+      EntityManager em, People people, Set<String> kinds, TimelineCursor after, int max) {
     List<ConsentStatus> statuses = new ArrayList<>();
     for (ConsentStatus s : ConsentStatus.values()) {
       if (keeps(kinds, SRC_CONSENT, s.name().toLowerCase(Locale.ROOT))) {
         statuses.add(s);
       }
     }
-    if (people.isEmpty() || statuses.isEmpty()) {
+    if (statuses.isEmpty()) {
       return List.of();
     }
     StringBuilder jpql =
         new StringBuilder(
-            "select c from ConsentDecisionEntity c where c.subjectId in :people"
+            "select c from ConsentDecisionEntity c where c.subjectId "
+                + people.condition()
                 + " and c.status in :statuses");
     Map<String, Object> params = new LinkedHashMap<>();
-    params.put("people", people);
+    params.putAll(people.params());
     params.put("statuses", statuses);
     keyset(jpql, params, after, SRC_CONSENT, "c.decidedAt", "c.sequence");
     jpql.append(" order by c.decidedAt desc, c.sequence desc");
