@@ -31,6 +31,7 @@ final class CrmServlet extends CXFNonSpringServlet {
   private final transient PrivacyService privacy;
   private final transient RelationshipService relationships;
   private final transient PartyService parties;
+  private final transient ActivityServices activity;
   private final transient Authenticator authenticator;
   private final long maxBodyBytes;
   private transient Server server;
@@ -44,6 +45,7 @@ final class CrmServlet extends CXFNonSpringServlet {
       PrivacyService privacy,
       RelationshipService relationships,
       PartyService parties,
+      ActivityServices activity,
       Authenticator authenticator,
       long maxBodyBytes) {
     this.accounts = accounts;
@@ -54,6 +56,7 @@ final class CrmServlet extends CXFNonSpringServlet {
     this.privacy = privacy;
     this.relationships = relationships;
     this.parties = parties;
+    this.activity = activity;
     this.authenticator = authenticator;
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -88,6 +91,9 @@ final class CrmServlet extends CXFNonSpringServlet {
             new ContactExternalRefResource(parties),
             new AccountTagResource(parties),
             new PartyResource(parties),
+            new ActivityResource(activity.activities()),
+            new TimelineResource(activity.timeline()),
+            new NotificationResource(activity.notifications()),
             new PingResource(),
             new OpenApiResource()));
     factory.setProviders(

@@ -5,6 +5,9 @@ import javax.servlet.Servlet;
 import org.loopcrm.crm.api.access.ShareService;
 import org.loopcrm.crm.api.access.TeamService;
 import org.loopcrm.crm.api.account.AccountService;
+import org.loopcrm.crm.api.activity.ActivityService;
+import org.loopcrm.crm.api.activity.NotificationService;
+import org.loopcrm.crm.api.activity.TimelineService;
 import org.loopcrm.crm.api.audit.AuditService;
 import org.loopcrm.crm.api.party.PartyService;
 import org.loopcrm.crm.api.privacy.PrivacyService;
@@ -47,6 +50,9 @@ public final class RestServer {
       @Reference PrivacyService privacy,
       @Reference RelationshipService relationships,
       @Reference PartyService parties,
+      @Reference ActivityService activities,
+      @Reference TimelineService timeline,
+      @Reference NotificationService notifications,
       RestConfiguration config) {
     Hashtable<String, Object> props = new Hashtable<>();
     props.put("osgi.http.whiteboard.servlet.pattern", PATTERN);
@@ -65,6 +71,7 @@ public final class RestServer {
                 privacy,
                 relationships,
                 parties,
+                new ActivityServices(activities, timeline, notifications),
                 auth,
                 config.maxBodyBytes()),
             props);

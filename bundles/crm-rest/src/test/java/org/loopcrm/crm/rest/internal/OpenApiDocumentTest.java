@@ -37,7 +37,10 @@ class OpenApiDocumentTest {
           AccountExternalRefResource.class,
           ContactExternalRefResource.class,
           AccountTagResource.class,
-          PartyResource.class);
+          PartyResource.class,
+          ActivityResource.class,
+          TimelineResource.class,
+          NotificationResource.class);
 
   @Test
   void everyOperationIsDocumentedAndEveryDocumentedOperationExists() throws Exception {

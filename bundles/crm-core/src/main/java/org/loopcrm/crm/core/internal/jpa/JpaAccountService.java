@@ -345,6 +345,7 @@ public final class JpaAccountService implements AccountService {
               em.remove(p);
             }
           }
+          Activities.deleteForAccount(em, actor, o.id, now);
           AuditLog.record(
               em, actor, AuditAction.DELETE, AuditLog.ACCOUNT, o.id, image(o), null, now);
           Map<String, Object> data = new LinkedHashMap<>();
@@ -481,6 +482,7 @@ public final class JpaAccountService implements AccountService {
           Instant now = now();
           AuditLog.record(
               em, actor, AuditAction.DELETE, AuditLog.CONTACT, p.id, image(p, r), null, now);
+          Activities.forgetContact(em, p.id);
           em.remove(r);
           em.remove(p);
           Outbox.append(

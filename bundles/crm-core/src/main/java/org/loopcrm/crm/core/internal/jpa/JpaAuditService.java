@@ -130,9 +130,10 @@ public final class JpaAuditService implements AuditService {
   }
 
   /**
-   * A record's history is as visible as the record: an account's, its contacts' and their contact
-   * mechanisms' follow the account; teams and user profiles are visible to every reader; anything
-   * else, and the history of a deleted account, only to those who see every record.
+   * A record's history is as visible as the record: an account's, its contacts', their contact
+   * mechanisms' and its activities' follow the account; teams and user profiles are visible to
+   * every reader; anything else, and the history of a deleted account, only to those who see every
+   * record.
    */
   private void requireVisible(EntityManager em, Actor actor, String type, UUID id) {
     if (Visibility.seesEverything(actor)) {
@@ -169,6 +170,15 @@ public final class JpaAuditService implements AuditService {
         // A mechanism's history follows the account its party is or belongs to.
         ContactMechanismEntity m = em.find(ContactMechanismEntity.class, id.toString());
         OrganizationEntity o = m == null ? null : JpaPartyService.accountOf(em, m.partyId);
+        if (o != null) {
+          Visibility.readable(em, actor, policy, o);
+          return;
+        }
+      }
+      case Activities.ACTIVITY -> {
+        // An activity's history follows its account, also after the activity was deleted.
+        String account = Activities.accountOf(em, id.toString());
+        OrganizationEntity o = account == null ? null : em.find(OrganizationEntity.class, account);
         if (o != null) {
           Visibility.readable(em, actor, policy, o);
           return;

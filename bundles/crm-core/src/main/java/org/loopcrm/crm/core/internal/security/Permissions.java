@@ -51,7 +51,11 @@ public final class Permissions {
     /** References to parties in other systems (ERP ids). */
     EXTERNAL_REF,
     /** Tags on parties. */
-    TAG
+    TAG,
+    /** Activities and tasks of accounts, and their timeline; completing a task is an update. */
+    ACTIVITY,
+    /** A user's own notifications; marking one read is an update. */
+    NOTIFICATION
   }
 
   /** What is done. */
@@ -115,6 +119,12 @@ public final class Permissions {
     grant(Resource.TAG, Action.READ, EVERYONE);
     grant(Resource.TAG, Action.CREATE, contactWriters);
     grant(Resource.TAG, Action.DELETE, contactWriters);
+    grant(Resource.ACTIVITY, Action.READ, EVERYONE);
+    grant(Resource.ACTIVITY, Action.CREATE, contactWriters);
+    grant(Resource.ACTIVITY, Action.UPDATE, contactWriters);
+    grant(Resource.ACTIVITY, Action.DELETE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
+    grant(Resource.NOTIFICATION, Action.READ, EVERYONE);
+    grant(Resource.NOTIFICATION, Action.UPDATE, EVERYONE);
   }
 
   private Permissions() {}
@@ -153,6 +163,7 @@ public final class Permissions {
                       || resource == Resource.PARTY_ROLE
                       || resource == Resource.EXTERNAL_REF
                       || resource == Resource.TAG
+                      || resource == Resource.NOTIFICATION
                   ? "s"
                   : ""));
     }

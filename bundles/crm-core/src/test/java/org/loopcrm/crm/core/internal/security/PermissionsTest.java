@@ -42,6 +42,8 @@ class PermissionsTest {
     "PARTY_ROLE     RCD   RCD  RCD  R    R    RCD  RCD  R",
     "EXTERNAL_REF   RCD   RCD  RCD  R    R    RCD  RCD  R",
     "TAG            RCD   RCD  RCD  RCD  RCD  RCD  RCD  R",
+    "ACTIVITY       RCUD  RCUD RCU  RCU  RCU  RCU  RCU  R",
+    "NOTIFICATION   RU    RU   RU   RU   RU   RU   RU   RU",
   };
   private static final Role[] COLUMNS = {
     Role.CRM_ADMIN, Role.CRM_MANAGER, Role.CRM_SALES, Role.CRM_MARKETING,

@@ -1,0 +1,433 @@
+package org.loopcrm.crm.core.internal.jpa;
+
+import static org.loopcrm.crm.core.internal.security.Permissions.require;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.TypedQuery;
+import org.loopcrm.crm.api.Actor;
+import org.loopcrm.crm.api.Page;
+import org.loopcrm.crm.api.ValidationException;
+import org.loopcrm.crm.api.ValidationException.FieldError;
+import org.loopcrm.crm.api.activity.ActivityKind;
+import org.loopcrm.crm.api.activity.TimelineItem;
+import org.loopcrm.crm.api.activity.TimelineQuery;
+import org.loopcrm.crm.api.activity.TimelineService;
+import org.loopcrm.crm.api.audit.AuditAction;
+import org.loopcrm.crm.api.privacy.ConsentStatus;
+import org.loopcrm.crm.core.internal.activity.TimelineCursor;
+import org.loopcrm.crm.core.internal.security.Permissions.Action;
+import org.loopcrm.crm.core.internal.security.Permissions.Resource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The timeline of an account or contact, merged from its sources newest first. Each source is read
+ * with the same keyset condition (after the cursor's time, source and sequence) and at most one
+ * page plus one row; the merge keeps the first page of the union, so paging is exact however the
+ * sources interleave. Sources: activities, the audit history of the account and its contacts
+ * (activities' own history stays on the activities; a contact's consent-only audit entries are left
+ * out, the decision itself is the consent item), and consent decisions. The CRM keeps no row per
+ * ERP invoice yet (only the receivables snapshot), so invoices join when a fact table does.
+ */
+@Component(service = TimelineService.class)
+public final class JpaTimelineService implements TimelineService {
+  static final String SRC_ACTIVITY = "activity";
+  static final String SRC_AUDIT = "audit";
+  static final String SRC_CONSENT = "consent";
+  private static final Pattern KIND = Pattern.compile("[a-z][a-z_]{0,39}(\\.[a-z][a-z_-]{0,39})?");
+  private static final int SUMMARY_MAX = 300;
+
+  private final Transactions tx;
+  private final AccessPolicy policy;
+
+  /** Wired by DS once the schema is migrated and the persistence unit is up. */
+  @Activate
+  public JpaTimelineService(
+      @Reference(target = "(osgi.unit.name=crm)") EntityManagerFactory emf,
+      @Reference SchemaMigration schema,
+      @Reference AccessPolicy policy) {
+    this.tx = new Transactions(emf);
+    this.policy = policy;
+  }
+
+  JpaTimelineService(EntityManagerFactory emf) {
+    this(emf, null, AccessPolicy.privateAccess());
+  }
+
+  /** One row of a source before it becomes an item: its sort key and its entity. */
+  private record Row(Instant at, String source, long seq, Object entity) {}
+
+  private static final Comparator<Row> NEWEST_FIRST =
+      Comparator.comparing(Row::at)
+          .thenComparing(Row::source)
+          .thenComparingLong(Row::seq)
+          .reversed();
+
+  @Override
+  public Page<TimelineItem> timeline(Actor actor, TimelineQuery q) {
+    require(actor, Resource.ACTIVITY, Action.READ);
+    require(actor, Resource.RECORD_HISTORY, Action.READ);
+    List<FieldError> errors = new ArrayList<>();
+    if (q.accountId() == null) {
+      errors.add(new FieldError("accountId", "must not be null"));
+    }
+    if (q.limit() < 1 || q.limit() > JpaActivityService.MAX_LIMIT) {
+      errors.add(new FieldError("limit", "must be between 1 and " + JpaActivityService.MAX_LIMIT));
+    }
+    Set<String> kinds = new TreeSet<>();
+    for (String k : q.kinds()) {
+      String kind = k == null ? "" : k.strip().toLowerCase(Locale.ROOT);
+      if (!KIND.matcher(kind).matches()) {
+        errors.add(new FieldError("kind", "'" + k + "' is not a kind such as activity.call"));
+      }
+      kinds.add(kind);
+    }
+    if (!errors.isEmpty()) {
+      throw new ValidationException(errors);
+    }
+    String scope = "timeline|" + q.accountId() + '|' + q.contactId() + '|' + kinds;
+    TimelineCursor after = q.cursor() == null ? null : TimelineCursor.decode(q.cursor(), scope);
+    return tx.readOnly(
+        em -> {
+          OrganizationEntity o = JpaAccountService.find(em, q.accountId());
+          Visibility.readable(em, actor, policy, o);
+          People people;
+          if (q.contactId() != null) {
+            JpaActivityService.requireContact(em, o.id, q.contactId());
+            people = new People("= :person", Map.of("person", q.contactId().toString()));
+          } else {
+            // A subquery, not a list of ids: an account may have thousands of contacts.
+            people =
+                new People(
+                    "in (select r.fromPartyId from PartyRelationshipEntity r"
+                        + " where r.toPartyId = :peopleOf and r.type = :contactOf)",
+                    Map.of("peopleOf", o.id, "contactOf", PartyRelationshipEntity.Type.CONTACT_OF));
+          }
+          int max = q.limit() + 1;
+          List<Row> rows = new ArrayList<>();
+          rows.addAll(activities(em, o.id, q.contactId(), kinds, after, max));
+          rows.addAll(audit(em, o.id, q.contactId() == null, people, kinds, after, max));
+          rows.addAll(consents(em, people, kinds, after, max));
+          rows.sort(NEWEST_FIRST);
+          List<Row> page = rows.subList(0, Math.min(rows.size(), q.limit()));
+          List<TimelineItem> items = toItems(em, page);
+          Optional<String> next = Optional.empty();
+          if (rows.size() > q.limit()) {
+            Row last = page.get(page.size() - 1);
+            next =
+                Optional.of(
+                    new TimelineCursor(scope, last.at(), last.source(), last.seq()).encode());
+          }
+          return new Page<>(items, next);
+        });
+  }
+
+  /** The persons whose facts count: a JPQL condition on a person id and its parameters. */
+  private record People(String condition, Map<String, Object> params) {}
+
+  /** Whether the filter keeps kind {@code group.what}: no filter, the group, or the exact kind. */
+  private static boolean keeps(Set<String> kinds, String group, String what) {
+    return kinds.isEmpty() || kinds.contains(group) || kinds.contains(group + '.' + what);
+  }
+
+  private static void keyset(
+      StringBuilder jpql,
+      Map<String, Object> params,
+      TimelineCursor after,
+      String source,
+      String atExpr,
+      String seqExpr) {
+    if (after != null) {
+      jpql.append(" and ").append(after.condition(source, atExpr, seqExpr));
+      params.put("curAt", after.at());
+      if (after.usesSequence(source)) {
+        params.put("curSeq", after.sequence());
+      }
+    }
+  }
+
+  private static <T> List<T> run(
+      EntityManager em, StringBuilder jpql, Map<String, Object> params, Class<T> type, int max) {
+    TypedQuery<T> query = em.createQuery(jpql.toString(), type);
+    params.forEach(query::setParameter);
+    return query.setMaxResults(max).getResultList();
+  }
+
+  private static List<Row> activities(
+      EntityManager em,
+      String accountId,
+      UUID contactId,
+      Set<String> kinds,
+      TimelineCursor after,
+      int max) {
+    Set<ActivityKind> wanted = EnumSet.noneOf(ActivityKind.class);
+    for (ActivityKind k : ActivityKind.values()) {
+      if (keeps(kinds, SRC_ACTIVITY, k.name().toLowerCase(Locale.ROOT))) {
+        wanted.add(k);
+      }
+    }
+    if (wanted.isEmpty()) {
+      return List.of();
+    }
+    StringBuilder jpql =
+        new StringBuilder("select a from ActivityEntity a where a.accountId = :acc");
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("acc", accountId);
+    if (contactId != null) {
+      jpql.append(
+          " and (a.contactId = :contact or exists (select p.index from"
+              + " ActivityParticipantEntity p where p.activitySeq = a.sequence"
+              + " and p.contactId = :contact))");
+      params.put("contact", contactId.toString());
+    }
+    if (wanted.size() < ActivityKind.values().length) {
+      jpql.append(" and a.kind in :kinds");
+      params.put("kinds", List.copyOf(wanted));
+    }
+    keyset(jpql, params, after, SRC_ACTIVITY, "a.timelineAt", "a.sequence");
+    jpql.append(" order by a.timelineAt desc, a.sequence desc");
+    return run(em, jpql, params, ActivityEntity.class, max).stream()
+        .map(a -> new Row(a.timelineAt, SRC_ACTIVITY, a.sequence, a))
+        .toList();
+  }
+
+  private static List<AuditAction> actions(Set<String> kinds, String group) {
+    List<AuditAction> out = new ArrayList<>();
+    for (AuditAction a : AuditAction.values()) {
+      if (keeps(kinds, group, verb(a))) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
+
+  private static List<Row> audit(
+      EntityManager em,
+      String accountId,
+      boolean withAccount,
+      People people,
+      Set<String> kinds,
+      TimelineCursor after,
+      int max) {
+    List<AuditAction> accountActions = withAccount ? actions(kinds, AuditLog.ACCOUNT) : List.of();
+    List<AuditAction> contactActions = actions(kinds, AuditLog.CONTACT);
+    List<String> parts = new ArrayList<>();
+    Map<String, Object> params = new LinkedHashMap<>();
+    if (!accountActions.isEmpty()) {
+      parts.add(
+          "(e.recordType = :accType and e.recordId = :acc"
+              + (accountActions.size() < AuditAction.values().length
+                  ? " and e.action in :accActions"
+                  : "")
+              + ")");
+      params.put("accType", AuditLog.ACCOUNT);
+      params.put("acc", accountId);
+      if (accountActions.size() < AuditAction.values().length) {
+        params.put("accActions", accountActions);
+      }
+    }
+    if (!contactActions.isEmpty()) {
+      parts.add(
+          "(e.recordType = :conType and e.recordId "
+              + people.condition()
+              + (contactActions.size() < AuditAction.values().length
+                  ? " and e.action in :conActions"
+                  : "")
+              + ")");
+      params.put("conType", AuditLog.CONTACT);
+      params.putAll(people.params());
+      if (contactActions.size() < AuditAction.values().length) {
+        params.put("conActions", contactActions);
+      }
+    }
+    if (parts.isEmpty()) {
+      return List.of();
+    }
+    StringBuilder jpql =
+        new StringBuilder("select e from AuditEntryEntity e where (")
+            .append(String.join(" or ", parts))
+            .append(')')
+            // A consent decision is audited on its contact too; it is on the timeline as consent.
+            .append(
+                " and not (e.recordType = :conType2 and e.action = :update and not exists"
+                    + " (select c.index from AuditChangeEntity c where c.entrySeq = e.sequence"
+                    + " and c.field not like 'consent.%'))");
+    params.put("conType2", AuditLog.CONTACT);
+    params.put("update", AuditAction.UPDATE);
+    keyset(jpql, params, after, SRC_AUDIT, "e.occurredAt", "e.sequence");
+    jpql.append(" order by e.occurredAt desc, e.sequence desc");
+    return run(em, jpql, params, AuditEntryEntity.class, max).stream()
+        .map(e -> new Row(e.occurredAt, SRC_AUDIT, e.sequence, e))
+        .toList();
+  }
+
+  private static List<Row> consents(
+      EntityManager em, People people, Set<String> kinds, TimelineCursor after, int max) {
+    List<ConsentStatus> statuses = new ArrayList<>();
+    for (ConsentStatus s : ConsentStatus.values()) {
+      if (keeps(kinds, SRC_CONSENT, s.name().toLowerCase(Locale.ROOT))) {
+        statuses.add(s);
+      }
+    }
+    if (statuses.isEmpty()) {
+      return List.of();
+    }
+    StringBuilder jpql =
+        new StringBuilder(
+            "select c from ConsentDecisionEntity c where c.subjectId "
+                + people.condition()
+                + " and c.status in :statuses");
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.putAll(people.params());
+    params.put("statuses", statuses);
+    keyset(jpql, params, after, SRC_CONSENT, "c.decidedAt", "c.sequence");
+    jpql.append(" order by c.decidedAt desc, c.sequence desc");
+    return run(em, jpql, params, ConsentDecisionEntity.class, max).stream()
+        .map(c -> new Row(c.decidedAt, SRC_CONSENT, c.sequence, c))
+        .toList();
+  }
+
+  /** An audit action as a past-tense verb: {@code created}, {@code archived}… */
+  static String verb(AuditAction a) {
+    return switch (a) {
+      case CREATE -> "created";
+      case UPDATE -> "updated";
+      case DELETE -> "deleted";
+      case ARCHIVE -> "archived";
+      case RESTORE -> "restored";
+      case ERASE -> "erased";
+      case EXPORT -> "exported";
+      default -> a.name().toLowerCase(Locale.ROOT);
+    };
+  }
+
+  private static List<TimelineItem> toItems(EntityManager em, List<Row> page) {
+    List<Long> auditSeqs = new ArrayList<>();
+    List<Long> activitySeqs = new ArrayList<>();
+    for (Row r : page) {
+      if (r.source().equals(SRC_AUDIT)) {
+        auditSeqs.add(r.seq());
+      } else if (r.source().equals(SRC_ACTIVITY)) {
+        activitySeqs.add(r.seq());
+      }
+    }
+    Map<Long, StringBuilder> changes = new LinkedHashMap<>();
+    if (!auditSeqs.isEmpty()) {
+      em.createQuery(
+              "select c from AuditChangeEntity c where c.entrySeq in :seqs"
+                  + " order by c.entrySeq, c.index",
+              AuditChangeEntity.class)
+          .setParameter("seqs", auditSeqs)
+          .getResultList()
+          .forEach(
+              c -> {
+                StringBuilder b = changes.computeIfAbsent(c.entrySeq, s -> new StringBuilder());
+                if (b.length() > 0) {
+                  b.append("; ");
+                }
+                b.append(c.field)
+                    .append(": ")
+                    .append(c.oldValue == null ? "–" : c.oldValue)
+                    .append(" → ")
+                    .append(c.newValue == null ? "–" : c.newValue);
+              });
+    }
+    Map<Long, Integer> participants = new LinkedHashMap<>();
+    Activities.participants(em, activitySeqs).forEach((s, ps) -> participants.put(s, ps.size()));
+    List<TimelineItem> items = new ArrayList<>(page.size());
+    for (Row r : page) {
+      if (r.entity() instanceof ActivityEntity a) {
+        items.add(activityItem(a, participants.getOrDefault(a.sequence, 0)));
+      } else if (r.entity() instanceof AuditEntryEntity e) {
+        StringBuilder summary = changes.get(e.sequence);
+        items.add(auditItem(e, summary == null ? null : summary.toString()));
+      } else if (r.entity() instanceof ConsentDecisionEntity c) {
+        items.add(consentItem(c));
+      }
+    }
+    return items;
+  }
+
+  private static TimelineItem activityItem(ActivityEntity a, int participants) {
+    Map<String, String> attrs = new LinkedHashMap<>();
+    attrs.put("activityKind", a.kind.name());
+    if (a.direction != null) {
+      attrs.put("direction", a.direction.name());
+    }
+    if (a.channel != null) {
+      attrs.put("channel", a.channel);
+    }
+    if (a.status != null) {
+      attrs.put("status", a.status.name());
+    }
+    if (a.dueAt != null) {
+      attrs.put("dueAt", a.dueAt.toString());
+    }
+    if (a.contactId != null) {
+      attrs.put("contactId", a.contactId);
+    }
+    attrs.put("participants", Integer.toString(participants));
+    attrs.put("version", Long.toString(a.version));
+    return new TimelineItem(
+        SRC_ACTIVITY + '.' + a.kind.name().toLowerCase(Locale.ROOT),
+        a.timelineAt,
+        a.subject,
+        shorten(a.body),
+        SRC_ACTIVITY,
+        Activities.ACTIVITY,
+        UUID.fromString(a.activityId),
+        a.owner,
+        attrs);
+  }
+
+  private static TimelineItem auditItem(AuditEntryEntity e, String summary) {
+    String verb = verb(e.action);
+    String what = e.recordType.substring(0, 1).toUpperCase(Locale.ROOT) + e.recordType.substring(1);
+    return new TimelineItem(
+        e.recordType + '.' + verb,
+        e.occurredAt,
+        what + ' ' + verb,
+        shorten(summary),
+        SRC_AUDIT,
+        e.recordType,
+        UUID.fromString(e.recordId),
+        e.user,
+        Map.of("action", e.action.name(), "via", e.channel.name()));
+  }
+
+  private static TimelineItem consentItem(ConsentDecisionEntity c) {
+    String status = c.status.name().toLowerCase(Locale.ROOT);
+    return new TimelineItem(
+        SRC_CONSENT + '.' + status,
+        c.decidedAt,
+        "Consent " + status + ": " + c.purpose + " (" + c.channel.name() + ")",
+        "source: " + c.source,
+        SRC_CONSENT,
+        AuditLog.CONTACT,
+        UUID.fromString(c.subjectId),
+        c.user,
+        Map.of("purpose", c.purpose, "channel", c.channel.name(), "status", c.status.name()));
+  }
+
+  private static String shorten(String text) {
+    if (text == null || text.length() <= SUMMARY_MAX) {
+      return text;
+    }
+    return text.substring(0, SUMMARY_MAX - 1) + "…";
+  }
+}
