@@ -317,6 +317,41 @@ public class AuthorizationMatrixIT extends CrmTestSupport {
             cell + "GET /accounts/{id}/hierarchy/rollup",
             get(path + "/hierarchy/rollup", user),
             expectedStatus(reader, access, false, 200));
+        // Issue 4's account details follow the account like its contacts do.
+        expect(
+            user,
+            cell + "GET /accounts/{id}/mechanisms",
+            get(path + "/mechanisms", user),
+            expectedStatus(reader, access, false, 200));
+        expect(
+            user,
+            cell + "POST /accounts/{id}/mechanisms",
+            post(
+                path + "/mechanisms",
+                user,
+                "{\"kind\":\"WEB\",\"value\":\"https://matrix.example.com/"
+                    + user.userName()
+                    + "\"}"),
+            expectedStatus(CONTACT_WRITERS.contains(user), access, true, 201));
+        expect(
+            user,
+            cell + "POST /accounts/{id}/tags",
+            post(path + "/tags", user, "{\"tag\":\"matrix-" + user.userName() + "\"}"),
+            expectedStatus(CONTACT_WRITERS.contains(user), access, true, 200));
+        expect(
+            user,
+            cell + "GET /accounts/{id}/timeline",
+            get(path + "/timeline", user),
+            expectedStatus(reader, access, false, 200));
+        expect(
+            user,
+            cell + "POST /activities",
+            post(
+                API + "/activities",
+                user,
+                "{\"kind\":\"NOTE\",\"subject\":\"Matrix note\",\"accountId\":\"" + id + "\"}"),
+            expectedStatus(CONTACT_WRITERS.contains(user), access, true, 201));
+
         // The new parent is the caller's own account, so only the child's access decides.
         String parent = newAccount(user.userName());
         expect(
