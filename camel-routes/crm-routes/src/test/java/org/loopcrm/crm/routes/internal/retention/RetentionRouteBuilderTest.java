@@ -1,6 +1,7 @@
 package org.loopcrm.crm.routes.internal.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.lang.reflect.Proxy;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,10 +94,7 @@ class RetentionRouteBuilderTest {
   void theRouteRunsOnItsTimerAndNeverWhenRetentionIsZero() throws Exception {
     try (RuntimeHarness runtime = new RuntimeHarness(broker, 1000, 10, 5, 1000, 7, 50)) {
       runtime.add(builder());
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (purges.calls.size() < 2 && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-      }
+      await().atMost(Duration.ofSeconds(30)).until(() -> purges.calls.size() >= 2);
       assertThat(purges.calls)
           .startsWith(
               "deliveries<" + NOW.minus(Duration.ofDays(7)) + " max 500",
@@ -103,8 +102,13 @@ class RetentionRouteBuilderTest {
     }
     purges.calls.clear();
     try (RuntimeHarness runtime = new RuntimeHarness(broker, 1000, 10, 5, 1000, 0, 50)) {
+      NotifyBuilder ticks =
+          new NotifyBuilder(runtime.context())
+              .fromRoute(RetentionRouteBuilder.ROUTE_ID)
+              .whenCompleted(3)
+              .create();
       runtime.add(builder());
-      Thread.sleep(1_000);
+      assertThat(ticks.matches(30, TimeUnit.SECONDS)).as("the timer ticked three times").isTrue();
       assertThat(purges.calls).isEmpty();
     }
   }
