@@ -529,25 +529,7 @@ public final class JpaPartyService implements PartyService {
           e.tag = t;
           e.createdAt = now;
           em.persist(e);
-          em.flush();
-          List<String> after = tagsOf(em, p.id());
-          AuditLog.record(
-              em,
-              actor,
-              AuditAction.UPDATE,
-              p.recordType(),
-              p.id(),
-              single("tags", String.join(",", before)),
-              single("tags", String.join(",", after)),
-              now);
-          Outbox.append(
-              em,
-              JpaAccountService.ACCOUNT,
-              p.account.id,
-              "tag.added",
-              tagData(t, after, p, actor),
-              now);
-          return after;
+          return tagsChanged(em, actor, p, t, before, "tag.added", now);
         });
   }
 
@@ -570,27 +552,33 @@ public final class JpaPartyService implements PartyService {
           }
           List<String> before = tagsOf(em, p.id());
           em.remove(found.get(0));
-          em.flush();
-          List<String> after = tagsOf(em, p.id());
-          Instant now = now();
-          AuditLog.record(
-              em,
-              actor,
-              AuditAction.UPDATE,
-              p.recordType(),
-              p.id(),
-              single("tags", String.join(",", before)),
-              single("tags", String.join(",", after)),
-              now);
-          Outbox.append(
-              em,
-              JpaAccountService.ACCOUNT,
-              p.account.id,
-              "tag.removed",
-              tagData(t, after, p, actor),
-              now);
-          return after;
+          return tagsChanged(em, actor, p, t, before, "tag.removed", now());
         });
+  }
+
+  /** Audits a tag change as a field change of the party and writes its event; the tags after. */
+  private static List<String> tagsChanged(
+      EntityManager em,
+      Actor actor,
+      Party p,
+      String tag,
+      List<String> before,
+      String eventType,
+      Instant now) {
+    em.flush();
+    List<String> after = tagsOf(em, p.id());
+    AuditLog.record(
+        em,
+        actor,
+        AuditAction.UPDATE,
+        p.recordType(),
+        p.id(),
+        single("tags", String.join(",", before)),
+        single("tags", String.join(",", after)),
+        now);
+    Outbox.append(
+        em, JpaAccountService.ACCOUNT, p.account.id, eventType, tagData(tag, after, p, actor), now);
+    return after;
   }
 
   // --- accounts by role and tag
