@@ -9,6 +9,7 @@ import java.util.UUID;
  * @param id the surrogate id
  * @param name the organization's name
  * @param erpRef the id of the same party in the ERP, unique, or null if not linked
+ * @param taxId the VAT or tax id, normalised (upper case, no spaces or punctuation), or null
  * @param owner the user who owns the account
  * @param stage the lifecycle stage
  * @param status active or archived
@@ -21,10 +22,27 @@ public record Account(
     UUID id,
     String name,
     String erpRef,
+    String taxId,
     String owner,
     LifecycleStage stage,
     AccountStatus status,
     Receivables receivables,
     long version,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt) {
+
+  /** An account without a tax id: the form before tax ids existed. */
+  public Account(
+      UUID id,
+      String name,
+      String erpRef,
+      String owner,
+      LifecycleStage stage,
+      AccountStatus status,
+      Receivables receivables,
+      long version,
+      Instant createdAt,
+      Instant updatedAt) {
+    this(id, name, erpRef, null, owner, stage, status, receivables, version, createdAt, updatedAt);
+  }
+}

@@ -5,7 +5,16 @@ package org.loopcrm.crm.api.account;
  *
  * @param name the organization's name, required, at most 200 characters
  * @param erpRef the ERP party id, optional, unique, at most 64 characters
+ * @param taxId the VAT or tax id, optional; stored normalised (upper case, letters and digits only,
+ *     2 to 32 of them), not unique: two records with one tax id are what duplicate detection finds
  * @param owner the owning user; null on create means the caller
  * @param stage the lifecycle stage; null on create means {@link LifecycleStage#PROSPECT}
  */
-public record AccountDraft(String name, String erpRef, String owner, LifecycleStage stage) {}
+public record AccountDraft(
+    String name, String erpRef, String taxId, String owner, LifecycleStage stage) {
+
+  /** A draft without a tax id. */
+  public AccountDraft(String name, String erpRef, String owner, LifecycleStage stage) {
+    this(name, erpRef, null, owner, stage);
+  }
+}

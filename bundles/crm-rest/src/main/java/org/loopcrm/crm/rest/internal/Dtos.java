@@ -24,9 +24,9 @@ final class Dtos {
   private Dtos() {}
 
   /** Request body of account create and update. */
-  record AccountBody(String name, String erpRef, String owner, LifecycleStage stage) {
+  record AccountBody(String name, String erpRef, String taxId, String owner, LifecycleStage stage) {
     AccountDraft toDraft() {
-      return new AccountDraft(name, erpRef, owner, stage);
+      return new AccountDraft(name, erpRef, taxId, owner, stage);
     }
   }
 
@@ -46,6 +46,7 @@ final class Dtos {
       UUID id,
       String name,
       String erpRef,
+      String taxId,
       String owner,
       LifecycleStage stage,
       AccountStatus status,
@@ -58,6 +59,7 @@ final class Dtos {
           a.id(),
           a.name(),
           a.erpRef(),
+          a.taxId(),
           a.owner(),
           a.stage(),
           a.status(),

@@ -47,6 +47,7 @@ public class AccountShowCommand implements Action {
     fields.addRow().addContent("ID", a.id());
     fields.addRow().addContent("Name", a.name());
     fields.addRow().addContent("ERP ref", a.erpRef() == null ? "" : a.erpRef());
+    fields.addRow().addContent("Tax id", a.taxId() == null ? "" : a.taxId());
     fields.addRow().addContent("Owner", a.owner());
     fields.addRow().addContent("Stage", a.stage());
     fields.addRow().addContent("Status", a.status());

@@ -2,6 +2,7 @@ package org.loopcrm.crm.core.internal.account;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.loopcrm.crm.api.Actor;
 import org.loopcrm.crm.api.ConflictException;
@@ -19,7 +20,22 @@ public final class AccountRules {
       Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+", Pattern.UNICODE_CHARACTER_CLASS);
   private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()./-]{3,40}");
 
+  private static final Pattern TAX_ID = Pattern.compile("[A-Z0-9]{2,32}");
+  private static final Pattern TAX_ID_NOISE = Pattern.compile("[\\s.\\-/]");
+
   private AccountRules() {}
+
+  /**
+   * A tax id as stored and compared: upper case without spaces, dots, dashes or slashes; null if
+   * blank. "de 123.456-789" and "DE123456789" are the same id.
+   */
+  public static String normalTaxId(String taxId) {
+    if (taxId == null) {
+      return null;
+    }
+    String t = TAX_ID_NOISE.matcher(taxId).replaceAll("").toUpperCase(Locale.ROOT);
+    return t.isEmpty() ? null : t;
+  }
 
   /** The draft with defaults applied (owner = caller, stage = prospect) and trimmed, or throws. */
   public static AccountDraft validNewAccount(Actor actor, AccountDraft draft) {
@@ -30,6 +46,7 @@ public final class AccountRules {
         new AccountDraft(
             trim(draft.name()),
             trim(draft.erpRef()),
+            normalTaxId(draft.taxId()),
             draft.owner() == null ? actor.user() : trim(draft.owner()),
             draft.stage() == null ? LifecycleStage.PROSPECT : draft.stage());
     validate(d);
@@ -43,7 +60,11 @@ public final class AccountRules {
     }
     AccountDraft d =
         new AccountDraft(
-            trim(draft.name()), trim(draft.erpRef()), trim(draft.owner()), draft.stage());
+            trim(draft.name()),
+            trim(draft.erpRef()),
+            normalTaxId(draft.taxId()),
+            trim(draft.owner()),
+            draft.stage());
     validate(d);
     return d;
   }
@@ -58,6 +79,11 @@ public final class AccountRules {
     if (d.erpRef() != null && !ERP_REF.matcher(d.erpRef()).matches()) {
       errors.add(
           new FieldError("erpRef", "must be 1 to 64 letters, digits or . _ : / - (no spaces)"));
+    }
+    if (d.taxId() != null && !TAX_ID.matcher(d.taxId()).matches()) {
+      errors.add(
+          new FieldError(
+              "taxId", "must be 2 to 32 letters or digits (spaces, dots and dashes ignored)"));
     }
     if (d.owner() == null) {
       errors.add(new FieldError("owner", "must not be blank"));

@@ -235,6 +235,9 @@ public final class JpaAccountService implements AccountService {
       if (d.erpRef() != null) {
         fields.add("erpRef");
       }
+      if (d.taxId() != null) {
+        fields.add("taxId");
+      }
       if (d.owner() != null) {
         fields.add("owner");
       }
@@ -254,6 +257,9 @@ public final class JpaAccountService implements AccountService {
       }
       if (!Objects.equals(current.erpRef(), d.erpRef())) {
         fields.add("erpRef");
+      }
+      if (!Objects.equals(current.taxId(), d.taxId())) {
+        fields.add("taxId");
       }
       if (!Objects.equals(current.owner(), d.owner())) {
         fields.add("owner");
@@ -325,7 +331,7 @@ public final class JpaAccountService implements AccountService {
             actor,
             id,
             current,
-            Set.of("name", "erpRef", "owner", "stage"));
+            Set.of("name", "erpRef", "taxId", "owner", "stage"));
     plugins.run(ctx, Stage.PRE_VALIDATION, null);
     tx.inTransaction(
         em -> {
@@ -605,6 +611,7 @@ public final class JpaAccountService implements AccountService {
     o.name = d.name();
     o.sortName = d.name().toLowerCase(Locale.ROOT);
     o.erpRef = d.erpRef();
+    o.taxId = d.taxId();
     o.owner = d.owner();
     o.stage = d.stage();
   }
@@ -635,6 +642,7 @@ public final class JpaAccountService implements AccountService {
         UUID.fromString(o.id),
         o.name,
         o.erpRef,
+        o.taxId,
         o.owner,
         o.stage,
         o.status,
@@ -668,6 +676,7 @@ public final class JpaAccountService implements AccountService {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", o.name);
     m.put("erpRef", o.erpRef);
+    m.put("taxId", o.taxId);
     m.put("owner", o.owner);
     m.put("stage", o.stage);
     m.put("status", o.status);
@@ -691,6 +700,7 @@ public final class JpaAccountService implements AccountService {
     m.put("id", o.id);
     m.put("name", o.name);
     m.put("erpRef", o.erpRef);
+    m.put("taxId", o.taxId);
     m.put("owner", o.owner);
     m.put("stage", o.stage);
     m.put("status", o.status);

@@ -28,6 +28,9 @@ public class OrganizationEntity extends PartyEntity {
   @Column(name = "erp_ref", length = 64, unique = true)
   String erpRef;
 
+  @Column(name = "tax_id", length = 32)
+  String taxId;
+
   @Column(name = "owner_user", nullable = false, length = 100)
   String owner;
 

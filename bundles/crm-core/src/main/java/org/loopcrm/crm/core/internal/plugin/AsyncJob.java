@@ -118,6 +118,7 @@ public record AsyncJob(
       Map<String, Object> v = new LinkedHashMap<>();
       v.put("name", d.name());
       v.put("erpRef", d.erpRef());
+      v.put("taxId", d.taxId());
       v.put("owner", d.owner());
       v.put("stage", d.stage());
       t.put("type", "account-draft");
@@ -140,6 +141,7 @@ public record AsyncJob(
     v.put("id", acc.id());
     v.put("name", acc.name());
     v.put("erpRef", acc.erpRef());
+    v.put("taxId", acc.taxId());
     v.put("owner", acc.owner());
     v.put("stage", acc.stage());
     v.put("status", acc.status());
@@ -187,6 +189,7 @@ public record AsyncJob(
             UUID.fromString(text(v.get("id"), "id")),
             optText(v.get("name")),
             optText(v.get("erpRef")),
+            optText(v.get("taxId")),
             optText(v.get("owner")),
             stage(v.get("stage")),
             v.get("status") == null ? null : AccountStatus.valueOf(text(v.get("status"), "status")),
@@ -200,6 +203,7 @@ public record AsyncJob(
         yield new AccountDraft(
             optText(v.get("name")),
             optText(v.get("erpRef")),
+            optText(v.get("taxId")),
             optText(v.get("owner")),
             stage(v.get("stage")));
       }

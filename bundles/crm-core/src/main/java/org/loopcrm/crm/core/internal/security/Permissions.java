@@ -183,6 +183,7 @@ public final class Permissions {
         a.id(),
         a.name(),
         a.erpRef(),
+        a.taxId(),
         a.owner(),
         a.stage(),
         a.status(),

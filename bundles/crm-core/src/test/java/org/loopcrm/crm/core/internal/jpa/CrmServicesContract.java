@@ -130,6 +130,35 @@ abstract class CrmServicesContract {
   }
 
   @Test
+  void taxIdIsStoredNormalisedValidatedAndAudited() {
+    Account a =
+        accounts.create(
+            SALES, new AccountDraft(unique("Taxed"), null, " de 123.456-789 ", null, null));
+    assertThat(accounts.get(SALES, a.id()).taxId()).isEqualTo("DE123456789");
+
+    Account b =
+        accounts.update(
+            SALES,
+            a.id(),
+            a.version(),
+            new AccountDraft(a.name(), null, "ATU 1234/5678", a.owner(), a.stage()));
+    assertThat(b.taxId()).isEqualTo("ATU12345678");
+    assertThat(historyOf("account", a.id()).get(0).changes())
+        .contains(new FieldChange("taxId", "DE123456789", "ATU12345678"));
+
+    assertThatThrownBy(
+            () ->
+                accounts.create(
+                    SALES, new AccountDraft(unique("Bad tax"), null, "DE 12#4", null, null)))
+        .isInstanceOf(ValidationException.class)
+        .satisfies(
+            e ->
+                assertThat(((ValidationException) e).errors())
+                    .extracting(ValidationException.FieldError::field)
+                    .containsExactly("taxId"));
+  }
+
+  @Test
   void createWritesOneEventInTheSameTransaction() {
     Account a = newAccount(unique("Evented"), null);
 
@@ -1177,7 +1206,7 @@ abstract class CrmServicesContract {
   }
 
   private static AccountDraft draft(Account a, LifecycleStage stage) {
-    return new AccountDraft(a.name(), a.erpRef(), a.owner(), stage);
+    return new AccountDraft(a.name(), a.erpRef(), a.taxId(), a.owner(), stage);
   }
 
   private static AccountQuery query(
