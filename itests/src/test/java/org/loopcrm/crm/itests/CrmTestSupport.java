@@ -112,6 +112,7 @@ public abstract class CrmTestSupport {
           "org.loopcrm.crm-core",
           "org.loopcrm.crm-rest",
           "org.loopcrm.crm-shell",
+          "org.loopcrm.crm-transfer",
           "org.loopcrm.crm-camel",
           "org.loopcrm.crm-routes");
 
