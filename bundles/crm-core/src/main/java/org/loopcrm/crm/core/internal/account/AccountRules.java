@@ -1,8 +1,10 @@
 package org.loopcrm.crm.core.internal.account;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.loopcrm.crm.api.Actor;
 import org.loopcrm.crm.api.ConflictException;
@@ -22,6 +24,14 @@ public final class AccountRules {
 
   private static final Pattern TAX_ID = Pattern.compile("[A-Z0-9]{2,32}");
   private static final Pattern TAX_ID_NOISE = Pattern.compile("[\\s.\\-/]");
+
+  /** The stages an account may be created in; the others are reached through the rules. */
+  private static final Set<LifecycleStage> CREATE_STAGES =
+      EnumSet.of(
+          LifecycleStage.SUSPECT,
+          LifecycleStage.PROSPECT,
+          LifecycleStage.CUSTOMER,
+          LifecycleStage.CHURNED);
 
   private AccountRules() {}
 
@@ -48,8 +58,19 @@ public final class AccountRules {
             trim(draft.erpRef()),
             normalTaxId(draft.taxId()),
             draft.owner() == null ? actor.user() : trim(draft.owner()),
-            draft.stage() == null ? LifecycleStage.PROSPECT : draft.stage());
+            draft.stage() == null ? LifecycleStage.PROSPECT : draft.stage().canonical());
     validate(d);
+    if (!CREATE_STAGES.contains(d.stage())) {
+      throw new ValidationException(
+          List.of(
+              new FieldError(
+                  "stage",
+                  "a new account starts as one of "
+                      + CREATE_STAGES
+                      + "; "
+                      + d.stage()
+                      + " is reached through the lifecycle rules")));
+    }
     return d;
   }
 
@@ -64,7 +85,7 @@ public final class AccountRules {
             trim(draft.erpRef()),
             normalTaxId(draft.taxId()),
             trim(draft.owner()),
-            draft.stage());
+            draft.stage() == null ? null : draft.stage().canonical());
     validate(d);
     return d;
   }
@@ -91,7 +112,10 @@ public final class AccountRules {
       errors.add(new FieldError("owner", "must be a user name of at most 100 characters"));
     }
     if (d.stage() == null) {
-      errors.add(new FieldError("stage", "is required (PROSPECT, CUSTOMER or INACTIVE)"));
+      errors.add(
+          new FieldError(
+              "stage",
+              "is required (SUSPECT, PROSPECT, CUSTOMER, REPEAT, LOYAL, AT_RISK or CHURNED)"));
     }
     if (!errors.isEmpty()) {
       throw new ValidationException(errors);

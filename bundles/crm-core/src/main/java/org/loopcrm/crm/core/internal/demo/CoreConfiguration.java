@@ -33,4 +33,23 @@ public @interface CoreConfiguration {
         @Option(label = "public-read-write", value = "public-read-write")
       })
   String accountAccess() default "private";
+
+  /**
+   * The lifecycle rules, tried in order: {@code STAGE: fact op number [and ...]} separated by
+   * {@code ;}. Facts: purchases, purchasesInWindow, daysSinceLastPurchase, daysSinceFirstPurchase.
+   */
+  @AttributeDefinition(
+      name = "Lifecycle rules",
+      description =
+          "Ordered rules 'STAGE: fact op number [and fact op number]' separated by ';'. The first"
+              + " that holds moves an account with purchases to its stage.")
+  String lifecycleRules() default
+      "CHURNED: daysSinceLastPurchase >= 365; AT_RISK: daysSinceLastPurchase >= 180;"
+          + " LOYAL: purchasesInWindow >= 5; REPEAT: purchases >= 2; CUSTOMER: purchases >= 1";
+
+  /** The window of the fact purchasesInWindow, in days. */
+  @AttributeDefinition(
+      name = "Lifecycle window (days)",
+      description = "How many days back purchasesInWindow counts.")
+  int lifecycleWindowDays() default 365;
 }

@@ -39,8 +39,10 @@ import org.loopcrm.crm.api.account.AccountSort;
 import org.loopcrm.crm.api.account.AccountStatus;
 import org.loopcrm.crm.api.account.Contact;
 import org.loopcrm.crm.api.account.ContactDraft;
+import org.loopcrm.crm.api.account.LifecycleStage;
 import org.loopcrm.crm.api.account.Receivables;
 import org.loopcrm.crm.api.audit.AuditAction;
+import org.loopcrm.crm.api.lifecycle.TransitionCause;
 import org.loopcrm.crm.api.plugin.Operation;
 import org.loopcrm.crm.api.plugin.Stage;
 import org.loopcrm.crm.core.internal.account.Cursor;
@@ -114,6 +116,8 @@ public final class JpaAccountService implements AccountService {
           plugins.run(ctx, Stage.POST_OPERATION, toAccount(o));
           AuditLog.record(
               em, actor, AuditAction.CREATE, AuditLog.ACCOUNT, o.id, null, image(o), now);
+          Lifecycle.record(
+              em, o.id, null, o.stage, now, TransitionCause.CREATED, null, null, actor);
           Outbox.append(em, ACCOUNT, o.id, "account.created", snapshot(o, actor), now);
           Outbox.appendAsyncJobs(em, plugins, ctx, o.id, now);
           return visible(actor, toAccount(o));
@@ -211,10 +215,20 @@ public final class JpaAccountService implements AccountService {
           plugins.run(ctx, Stage.PRE_OPERATION, null);
           AccountDraft d = validUpdate(ctx.target(AccountDraft.class));
           checkTransition(o.stage, d.stage());
+          if (o.stage != d.stage() && Lifecycle.hasPurchases(em, o.id)) {
+            throw new ConflictException(
+                "account "
+                    + o.id
+                    + " has purchases: its stage follows the lifecycle rules (GET /lifecycle/rules)"
+                    + " and stays "
+                    + o.stage);
+          }
           checkErpRefFree(em, d.erpRef(), o.id);
           Map<String, Object> before = image(o);
+          LifecycleStage stageBefore = o.stage;
           apply(o, d);
           o.updatedAt = now();
+          Lifecycle.recordManual(em, o.id, stageBefore, o.stage, o.updatedAt, actor);
           em.flush();
           plugins.run(ctx, Stage.POST_OPERATION, toAccount(o));
           AuditLog.record(
@@ -352,6 +366,7 @@ public final class JpaAccountService implements AccountService {
             }
           }
           Activities.deleteForAccount(em, actor, o.id, now);
+          Lifecycle.deleteForAccount(em, o.id);
           AuditLog.record(
               em, actor, AuditAction.DELETE, AuditLog.ACCOUNT, o.id, image(o), null, now);
           Map<String, Object> data = new LinkedHashMap<>();

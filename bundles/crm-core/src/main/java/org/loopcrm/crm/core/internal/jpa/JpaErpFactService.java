@@ -30,18 +30,25 @@ public final class JpaErpFactService implements ErpFactService {
 
   private final Transactions tx;
   private final Clock clock;
+  private final LifecyclePolicy lifecycle;
 
   /** Wired by DS once the schema is migrated. */
   @Activate
   public JpaErpFactService(
       @Reference(target = "(osgi.unit.name=crm)") EntityManagerFactory emf,
-      @Reference SchemaMigration schema) {
-    this(emf, Clock.systemUTC());
+      @Reference SchemaMigration schema,
+      @Reference LifecyclePolicy lifecycle) {
+    this(emf, Clock.systemUTC(), lifecycle);
   }
 
   JpaErpFactService(EntityManagerFactory emf, Clock clock) {
+    this(emf, clock, LifecyclePolicy.defaults());
+  }
+
+  JpaErpFactService(EntityManagerFactory emf, Clock clock, LifecyclePolicy lifecycle) {
     this.tx = new Transactions(emf);
     this.clock = clock;
+    this.lifecycle = lifecycle;
   }
 
   @Override
@@ -85,6 +92,16 @@ public final class JpaErpFactService implements ErpFactService {
           done.messageId = fact.messageId();
           done.processedAt = now;
           em.persist(done);
+          PurchaseEntity purchase = new PurchaseEntity();
+          purchase.partyId = o.id;
+          purchase.erpSystem = fact.erpSystem();
+          purchase.invoiceNumber = fact.invoiceNumber();
+          purchase.amount = fact.amount();
+          purchase.currency = fact.currency();
+          purchase.postedAt = fact.postedAt().truncatedTo(ChronoUnit.MICROS);
+          purchase.messageId = fact.messageId();
+          purchase.recordedAt = now;
+          em.persist(purchase);
           em.flush();
           Map<String, Object> data = new LinkedHashMap<>();
           data.put("id", o.id);
@@ -98,6 +115,8 @@ public final class JpaErpFactService implements ErpFactService {
           data.put("channel", ROUTE.channel());
           Outbox.append(
               em, JpaAccountService.ACCOUNT, o.id, "account.receivables-changed", data, now);
+          // The purchase is a fact the lifecycle rules count: the stage moves in this transaction.
+          Lifecycle.apply(em, o, lifecycle.rules(), now);
           return ApplyOutcome.APPLIED;
         });
   }

@@ -2,6 +2,7 @@ package org.loopcrm.crm.core.internal.jpa;
 
 import static org.loopcrm.crm.core.internal.security.Permissions.require;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,6 +23,7 @@ import org.loopcrm.crm.api.Actor;
 import org.loopcrm.crm.api.Page;
 import org.loopcrm.crm.api.ValidationException;
 import org.loopcrm.crm.api.ValidationException.FieldError;
+import org.loopcrm.crm.api.account.LifecycleStage;
 import org.loopcrm.crm.api.activity.ActivityKind;
 import org.loopcrm.crm.api.activity.TimelineItem;
 import org.loopcrm.crm.api.activity.TimelineQuery;
@@ -29,6 +31,7 @@ import org.loopcrm.crm.api.activity.TimelineService;
 import org.loopcrm.crm.api.audit.AuditAction;
 import org.loopcrm.crm.api.privacy.ConsentStatus;
 import org.loopcrm.crm.core.internal.activity.TimelineCursor;
+import org.loopcrm.crm.core.internal.security.Permissions;
 import org.loopcrm.crm.core.internal.security.Permissions.Action;
 import org.loopcrm.crm.core.internal.security.Permissions.Resource;
 import org.osgi.service.component.annotations.Activate;
@@ -41,14 +44,16 @@ import org.osgi.service.component.annotations.Reference;
  * page plus one row; the merge keeps the first page of the union, so paging is exact however the
  * sources interleave. Sources: activities, the audit history of the account and its contacts
  * (activities' own history stays on the activities; a contact's consent-only audit entries are left
- * out, the decision itself is the consent item), and consent decisions. The CRM keeps no row per
- * ERP invoice yet (only the receivables snapshot), so invoices join when a fact table does.
+ * out, the decision itself is the consent item), consent decisions, and on an account's timeline
+ * its posted ERP invoices (only for roles that see finance facts) and lifecycle stage transitions.
  */
 @Component(service = TimelineService.class)
 public final class JpaTimelineService implements TimelineService {
   static final String SRC_ACTIVITY = "activity";
   static final String SRC_AUDIT = "audit";
   static final String SRC_CONSENT = "consent";
+  static final String SRC_INVOICE = "invoice";
+  static final String SRC_LIFECYCLE = "lifecycle";
   private static final Pattern KIND = Pattern.compile("[a-z][a-z_]{0,39}(\\.[a-z][a-z_-]{0,39})?");
   private static final int SUMMARY_MAX = 300;
 
@@ -123,6 +128,12 @@ public final class JpaTimelineService implements TimelineService {
           rows.addAll(activities(em, o.id, q.contactId(), kinds, after, max));
           rows.addAll(audit(em, o.id, q.contactId() == null, people, kinds, after, max));
           rows.addAll(consents(em, people, kinds, after, max));
+          if (q.contactId() == null) {
+            if (Permissions.seesFinance(actor)) {
+              rows.addAll(invoices(em, o.id, kinds, after, max));
+            }
+            rows.addAll(transitions(em, o.id, kinds, after, max));
+          }
           rows.sort(NEWEST_FIRST);
           List<Row> page = rows.subList(0, Math.min(rows.size(), q.limit()));
           List<TimelineItem> items = toItems(em, page);
@@ -302,6 +313,51 @@ public final class JpaTimelineService implements TimelineService {
         .toList();
   }
 
+  private static List<Row> invoices(
+      EntityManager em, String accountId, Set<String> kinds, TimelineCursor after, int max) {
+    boolean posted = keeps(kinds, SRC_INVOICE, "posted");
+    boolean credited = keeps(kinds, SRC_INVOICE, "credited");
+    if (!posted && !credited) {
+      return List.of();
+    }
+    StringBuilder jpql = new StringBuilder("select p from PurchaseEntity p where p.partyId = :acc");
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("acc", accountId);
+    if (!posted || !credited) {
+      jpql.append(posted ? " and p.amount >= :zero" : " and p.amount < :zero");
+      params.put("zero", BigDecimal.ZERO);
+    }
+    keyset(jpql, params, after, SRC_INVOICE, "p.postedAt", "p.sequence");
+    jpql.append(" order by p.postedAt desc, p.sequence desc");
+    return run(em, jpql, params, PurchaseEntity.class, max).stream()
+        .map(p -> new Row(p.postedAt, SRC_INVOICE, p.sequence, p))
+        .toList();
+  }
+
+  private static List<Row> transitions(
+      EntityManager em, String accountId, Set<String> kinds, TimelineCursor after, int max) {
+    List<LifecycleStage> stages = new ArrayList<>();
+    for (LifecycleStage s : LifecycleStage.values()) {
+      if (keeps(kinds, SRC_LIFECYCLE, s.name().toLowerCase(Locale.ROOT))) {
+        stages.add(s);
+      }
+    }
+    if (stages.isEmpty()) {
+      return List.of();
+    }
+    StringBuilder jpql =
+        new StringBuilder(
+            "select t from StageTransitionEntity t where t.partyId = :acc and t.to in :stages");
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("acc", accountId);
+    params.put("stages", stages);
+    keyset(jpql, params, after, SRC_LIFECYCLE, "t.at", "t.sequence");
+    jpql.append(" order by t.at desc, t.sequence desc");
+    return run(em, jpql, params, StageTransitionEntity.class, max).stream()
+        .map(t -> new Row(t.at, SRC_LIFECYCLE, t.sequence, t))
+        .toList();
+  }
+
   /** An audit action as a past-tense verb: {@code created}, {@code archived}… */
   static String verb(AuditAction a) {
     return switch (a) {
@@ -358,6 +414,10 @@ public final class JpaTimelineService implements TimelineService {
         items.add(auditItem(e, summary == null ? null : summary.toString()));
       } else if (r.entity() instanceof ConsentDecisionEntity c) {
         items.add(consentItem(c));
+      } else if (r.entity() instanceof PurchaseEntity p) {
+        items.add(invoiceItem(p));
+      } else if (r.entity() instanceof StageTransitionEntity t) {
+        items.add(transitionItem(t));
       }
     }
     return items;
@@ -408,6 +468,49 @@ public final class JpaTimelineService implements TimelineService {
         UUID.fromString(e.recordId),
         e.user,
         Map.of("action", e.action.name(), "via", e.channel.name()));
+  }
+
+  private static TimelineItem invoiceItem(PurchaseEntity p) {
+    boolean credit = p.amount.signum() < 0;
+    String amount = p.amount.stripTrailingZeros().toPlainString();
+    Map<String, String> attrs = new LinkedHashMap<>();
+    attrs.put("erpSystem", p.erpSystem);
+    attrs.put("invoiceNumber", p.invoiceNumber);
+    attrs.put("amount", amount);
+    attrs.put("currency", p.currency);
+    return new TimelineItem(
+        SRC_INVOICE + (credit ? ".credited" : ".posted"),
+        p.postedAt,
+        (credit ? "Credit note " : "Invoice ") + p.invoiceNumber + ": " + amount + ' ' + p.currency,
+        "posted in " + p.erpSystem,
+        SRC_INVOICE,
+        JpaAccountService.ACCOUNT,
+        UUID.fromString(p.partyId),
+        null,
+        attrs);
+  }
+
+  private static TimelineItem transitionItem(StageTransitionEntity t) {
+    Map<String, String> attrs = new LinkedHashMap<>();
+    if (t.from != null) {
+      attrs.put("from", t.from.name());
+    }
+    attrs.put("to", t.to.name());
+    attrs.put("cause", t.cause.name());
+    if (t.rule != null) {
+      attrs.put("rule", t.rule);
+    }
+    String title = t.from == null ? "Stage " + t.to : "Stage " + t.from + " → " + t.to;
+    return new TimelineItem(
+        SRC_LIFECYCLE + '.' + t.to.name().toLowerCase(Locale.ROOT),
+        t.at,
+        title,
+        t.rule == null ? null : shorten(t.rule + " (" + t.facts + ")"),
+        SRC_LIFECYCLE,
+        JpaAccountService.ACCOUNT,
+        UUID.fromString(t.partyId),
+        t.user,
+        attrs);
   }
 
   private static TimelineItem consentItem(ConsentDecisionEntity c) {

@@ -55,7 +55,13 @@ public final class Permissions {
     /** Activities and tasks of accounts, and their timeline; completing a task is an update. */
     ACTIVITY,
     /** A user's own notifications; marking one read is an update. */
-    NOTIFICATION
+    NOTIFICATION,
+    /**
+     * An account's lifecycle: rules, purchase facts, stage history; evaluating one is an update.
+     */
+    LIFECYCLE,
+    /** Applying the lifecycle rules to every account with purchases (the scheduled route does). */
+    LIFECYCLE_SWEEP
   }
 
   /** What is done. */
@@ -125,6 +131,9 @@ public final class Permissions {
     grant(Resource.ACTIVITY, Action.DELETE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
     grant(Resource.NOTIFICATION, Action.READ, EVERYONE);
     grant(Resource.NOTIFICATION, Action.UPDATE, EVERYONE);
+    grant(Resource.LIFECYCLE, Action.READ, EVERYONE);
+    grant(Resource.LIFECYCLE, Action.UPDATE, WRITERS);
+    grant(Resource.LIFECYCLE_SWEEP, Action.UPDATE, EnumSet.of(CRM_ADMIN, CRM_INTEGRATION));
   }
 
   private Permissions() {}

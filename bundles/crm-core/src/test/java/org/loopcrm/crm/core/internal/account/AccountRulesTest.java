@@ -92,8 +92,22 @@ class AccountRulesTest {
     assertThatThrownBy(
             () -> AccountRules.checkTransition(LifecycleStage.CUSTOMER, LifecycleStage.PROSPECT))
         .isInstanceOf(ConflictException.class);
-    assertThatThrownBy(
-            () -> AccountRules.checkTransition(LifecycleStage.INACTIVE, LifecycleStage.PROSPECT))
-        .isInstanceOf(ConflictException.class);
+    assertThatCode(
+            () -> AccountRules.checkTransition(LifecycleStage.CHURNED, LifecycleStage.PROSPECT))
+        .as("a churned account may be worked again as a prospect")
+        .doesNotThrowAnyException();
+    assertThatCode(
+            () -> AccountRules.checkTransition(LifecycleStage.SUSPECT, LifecycleStage.PROSPECT))
+        .doesNotThrowAnyException();
+    // REPEAT, LOYAL and AT_RISK are the rules' to set; people cannot move there or back down.
+    for (LifecycleStage ruled :
+        new LifecycleStage[] {
+          LifecycleStage.REPEAT, LifecycleStage.LOYAL, LifecycleStage.AT_RISK
+        }) {
+      assertThatThrownBy(() -> AccountRules.checkTransition(LifecycleStage.CUSTOMER, ruled))
+          .isInstanceOf(ConflictException.class);
+      assertThatThrownBy(() -> AccountRules.checkTransition(ruled, LifecycleStage.CUSTOMER))
+          .isInstanceOf(ConflictException.class);
+    }
   }
 }

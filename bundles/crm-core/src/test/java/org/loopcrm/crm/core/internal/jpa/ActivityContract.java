@@ -519,8 +519,9 @@ abstract class ActivityContract {
 
     List<TimelineItem> all =
         timeline.timeline(SALES, new TimelineQuery(a.id(), null, Set.of(), 200, null)).items();
-    // 12 activities, account created + updated, contact created, one consent.
-    assertThat(all).hasSize(16);
+    // 12 activities, account created + updated, contact created, one consent, and the lifecycle
+    // transitions (created as PROSPECT, moved to CUSTOMER).
+    assertThat(all).hasSize(18);
     assertThat(all.get(0).title()).isEqualTo("newest");
     assertThat(all.get(all.size() - 1).title()).isEqualTo("oldest");
     for (int i = 1; i < all.size(); i++) {
@@ -534,7 +535,9 @@ abstract class ActivityContract {
             "account.created",
             "account.updated",
             "contact.created",
-            "consent.granted");
+            "consent.granted",
+            "lifecycle.prospect",
+            "lifecycle.customer");
     TimelineItem updated =
         all.stream().filter(i -> i.kind().equals("account.updated")).findFirst().orElseThrow();
     assertThat(updated.summary()).contains("stage: PROSPECT → CUSTOMER");

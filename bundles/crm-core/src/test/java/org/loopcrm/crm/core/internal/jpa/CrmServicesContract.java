@@ -450,7 +450,7 @@ abstract class CrmServicesContract {
     assertThat(after.receivables().lastInvoice()).isEqualTo("INV-" + fact.messageId());
     assertThat(eventsOf(a.id()))
         .extracting(OutboxEvent::type)
-        .containsExactly("account.created", "account.receivables-changed");
+        .containsExactly("account.created", "account.receivables-changed", "account.stage-changed");
   }
 
   @Test
