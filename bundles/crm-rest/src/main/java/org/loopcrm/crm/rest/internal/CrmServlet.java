@@ -12,6 +12,7 @@ import org.loopcrm.crm.api.access.ShareService;
 import org.loopcrm.crm.api.access.TeamService;
 import org.loopcrm.crm.api.account.AccountService;
 import org.loopcrm.crm.api.audit.AuditService;
+import org.loopcrm.crm.api.lifecycle.LifecycleService;
 import org.loopcrm.crm.api.party.PartyService;
 import org.loopcrm.crm.api.privacy.PrivacyService;
 import org.loopcrm.crm.api.relationship.RelationshipService;
@@ -32,6 +33,7 @@ final class CrmServlet extends CXFNonSpringServlet {
   private final transient RelationshipService relationships;
   private final transient PartyService parties;
   private final transient ActivityServices activity;
+  private final transient LifecycleService lifecycle;
   private final transient Authenticator authenticator;
   private final long maxBodyBytes;
   private transient Server server;
@@ -46,6 +48,7 @@ final class CrmServlet extends CXFNonSpringServlet {
       RelationshipService relationships,
       PartyService parties,
       ActivityServices activity,
+      LifecycleService lifecycle,
       Authenticator authenticator,
       long maxBodyBytes) {
     this.accounts = accounts;
@@ -57,6 +60,7 @@ final class CrmServlet extends CXFNonSpringServlet {
     this.relationships = relationships;
     this.parties = parties;
     this.activity = activity;
+    this.lifecycle = lifecycle;
     this.authenticator = authenticator;
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -94,6 +98,8 @@ final class CrmServlet extends CXFNonSpringServlet {
             new ActivityResource(activity.activities()),
             new TimelineResource(activity.timeline()),
             new NotificationResource(activity.notifications()),
+            new LifecycleResource(lifecycle),
+            new AccountLifecycleResource(lifecycle, accounts),
             new PingResource(),
             new OpenApiResource()));
     factory.setProviders(

@@ -62,6 +62,14 @@ public @interface CrmCamelRuntimeConfiguration {
   @AttributeDefinition(description = "How often the retention route purges (ms).")
   long retentionIntervalMs() default 3_600_000L;
 
+  /** How often the lifecycle rules are applied to every account with purchases (inactivity). */
+  @AttributeDefinition(
+      name = "Lifecycle interval (ms)",
+      description =
+          "How often the route crm-lifecycle applies the lifecycle rules to every account with"
+              + " purchases, so inactivity moves stages; invoices move them at once.")
+  long lifecycleIntervalMs() default 3_600_000L;
+
   @AttributeDefinition(
       description =
           "JMS queue the outbox relay sends ASYNC record-plugin jobs to; the plugin route consumes"

@@ -22,6 +22,8 @@ public final class RouteProperties {
   public static final String ASYNC_PLUGIN_REDELIVERY_DELAY_MS =
       "crm.routes.asyncPluginRedeliveryDelayMs";
 
+  public static final String LIFECYCLE_INTERVAL_MS = "crm.routes.lifecycleIntervalMs";
+
   private RouteProperties() {}
 
   /** {@code {{name}}}, a placeholder Camel resolves from the context's properties. */

@@ -27,7 +27,8 @@ record RuntimeSettings(
     String asyncPluginQueue,
     String asyncPluginDeadLetterQueue,
     int asyncPluginMaximumRedeliveries,
-    long asyncPluginRedeliveryDelayMs) {
+    long asyncPluginRedeliveryDelayMs,
+    long lifecycleIntervalMs) {
 
   RuntimeSettings {
     require(brokerUrl, "brokerUrl");
@@ -56,6 +57,9 @@ record RuntimeSettings(
     if (retentionIntervalMs < 10) {
       throw new IllegalArgumentException("retentionIntervalMs must be at least 10");
     }
+    if (lifecycleIntervalMs < 10) {
+      throw new IllegalArgumentException("lifecycleIntervalMs must be at least 10");
+    }
   }
 
   /** Reads the configuration; {@code env} looks up environment variables. */
@@ -76,7 +80,8 @@ record RuntimeSettings(
         config.asyncPluginQueue().trim(),
         config.asyncPluginDeadLetterQueue().trim(),
         config.asyncPluginMaximumRedeliveries(),
-        config.asyncPluginRedeliveryDelayMs());
+        config.asyncPluginRedeliveryDelayMs(),
+        config.lifecycleIntervalMs());
   }
 
   private static String password(CrmCamelRuntimeConfiguration config, UnaryOperator<String> env) {
@@ -114,6 +119,7 @@ record RuntimeSettings(
     p.setProperty(
         RouteProperties.ASYNC_PLUGIN_REDELIVERY_DELAY_MS,
         Long.toString(asyncPluginRedeliveryDelayMs));
+    p.setProperty(RouteProperties.LIFECYCLE_INTERVAL_MS, Long.toString(lifecycleIntervalMs));
     return p;
   }
 
@@ -151,6 +157,8 @@ record RuntimeSettings(
         + asyncPluginMaximumRedeliveries
         + ", asyncPluginRedeliveryDelayMs="
         + asyncPluginRedeliveryDelayMs
+        + ", lifecycleIntervalMs="
+        + lifecycleIntervalMs
         + "]";
   }
 

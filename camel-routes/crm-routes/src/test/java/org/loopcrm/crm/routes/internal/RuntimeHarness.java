@@ -57,7 +57,8 @@ public final class RuntimeHarness implements AutoCloseable {
                 "crm.plugins.async",
                 "DLQ.crm.plugins.async",
                 asyncPluginMaximumRedeliveries,
-                asyncPluginRedeliveryDelayMs),
+                asyncPluginRedeliveryDelayMs,
+                retentionIntervalMs),
             context -> () -> {});
   }
 
