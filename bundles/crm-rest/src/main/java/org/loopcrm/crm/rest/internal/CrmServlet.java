@@ -32,6 +32,7 @@ final class CrmServlet extends CXFNonSpringServlet {
   private final transient RelationshipService relationships;
   private final transient PartyService parties;
   private final transient ActivityServices activity;
+  private final transient MasterDataServices masterData;
   private final transient Authenticator authenticator;
   private final long maxBodyBytes;
   private transient Server server;
@@ -46,6 +47,7 @@ final class CrmServlet extends CXFNonSpringServlet {
       RelationshipService relationships,
       PartyService parties,
       ActivityServices activity,
+      MasterDataServices masterData,
       Authenticator authenticator,
       long maxBodyBytes) {
     this.accounts = accounts;
@@ -57,6 +59,7 @@ final class CrmServlet extends CXFNonSpringServlet {
     this.relationships = relationships;
     this.parties = parties;
     this.activity = activity;
+    this.masterData = masterData;
     this.authenticator = authenticator;
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -94,6 +97,8 @@ final class CrmServlet extends CXFNonSpringServlet {
             new ActivityResource(activity.activities()),
             new TimelineResource(activity.timeline()),
             new NotificationResource(activity.notifications()),
+            new CustomFieldResource(masterData.customFields()),
+            new SearchResource(masterData.search()),
             new PingResource(),
             new OpenApiResource()));
     factory.setProviders(

@@ -9,9 +9,11 @@ import org.loopcrm.crm.api.activity.ActivityService;
 import org.loopcrm.crm.api.activity.NotificationService;
 import org.loopcrm.crm.api.activity.TimelineService;
 import org.loopcrm.crm.api.audit.AuditService;
+import org.loopcrm.crm.api.customfield.CustomFieldService;
 import org.loopcrm.crm.api.party.PartyService;
 import org.loopcrm.crm.api.privacy.PrivacyService;
 import org.loopcrm.crm.api.relationship.RelationshipService;
+import org.loopcrm.crm.api.search.SearchService;
 import org.loopcrm.crm.api.webhook.WebhookService;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -53,6 +55,8 @@ public final class RestServer {
       @Reference ActivityService activities,
       @Reference TimelineService timeline,
       @Reference NotificationService notifications,
+      @Reference CustomFieldService customFields,
+      @Reference SearchService search,
       RestConfiguration config) {
     Hashtable<String, Object> props = new Hashtable<>();
     props.put("osgi.http.whiteboard.servlet.pattern", PATTERN);
@@ -72,6 +76,7 @@ public final class RestServer {
                 relationships,
                 parties,
                 new ActivityServices(activities, timeline, notifications),
+                new MasterDataServices(customFields, search),
                 auth,
                 config.maxBodyBytes()),
             props);

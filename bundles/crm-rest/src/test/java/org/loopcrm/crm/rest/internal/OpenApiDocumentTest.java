@@ -40,7 +40,9 @@ class OpenApiDocumentTest {
           PartyResource.class,
           ActivityResource.class,
           TimelineResource.class,
-          NotificationResource.class);
+          NotificationResource.class,
+          CustomFieldResource.class,
+          SearchResource.class);
 
   @Test
   void everyOperationIsDocumentedAndEveryDocumentedOperationExists() throws Exception {

@@ -48,7 +48,8 @@ public final class AccountRules {
             trim(draft.erpRef()),
             normalTaxId(draft.taxId()),
             draft.owner() == null ? actor.user() : trim(draft.owner()),
-            draft.stage() == null ? LifecycleStage.PROSPECT : draft.stage());
+            draft.stage() == null ? LifecycleStage.PROSPECT : draft.stage(),
+            draft.customFields());
     validate(d);
     return d;
   }
@@ -64,7 +65,8 @@ public final class AccountRules {
             trim(draft.erpRef()),
             normalTaxId(draft.taxId()),
             trim(draft.owner()),
-            draft.stage());
+            draft.stage(),
+            draft.customFields());
     validate(d);
     return d;
   }
@@ -109,7 +111,8 @@ public final class AccountRules {
             trim(draft.lastName()),
             trim(draft.email()),
             trim(draft.phone()),
-            trim(draft.title()));
+            trim(draft.title()),
+            draft.customFields());
     List<FieldError> errors = new ArrayList<>();
     if (d.firstName() != null && d.firstName().length() > 100) {
       errors.add(new FieldError("firstName", "must be at most 100 characters"));

@@ -55,7 +55,9 @@ public final class Permissions {
     /** Activities and tasks of accounts, and their timeline; completing a task is an update. */
     ACTIVITY,
     /** A user's own notifications; marking one read is an update. */
-    NOTIFICATION
+    NOTIFICATION,
+    /** Definitions of custom fields (their values are part of accounts and contacts). */
+    CUSTOM_FIELD
   }
 
   /** What is done. */
@@ -125,6 +127,10 @@ public final class Permissions {
     grant(Resource.ACTIVITY, Action.DELETE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
     grant(Resource.NOTIFICATION, Action.READ, EVERYONE);
     grant(Resource.NOTIFICATION, Action.UPDATE, EVERYONE);
+    grant(Resource.CUSTOM_FIELD, Action.READ, EVERYONE);
+    grant(Resource.CUSTOM_FIELD, Action.CREATE, EnumSet.of(CRM_ADMIN));
+    grant(Resource.CUSTOM_FIELD, Action.UPDATE, EnumSet.of(CRM_ADMIN));
+    grant(Resource.CUSTOM_FIELD, Action.DELETE, EnumSet.of(CRM_ADMIN));
   }
 
   private Permissions() {}
@@ -190,6 +196,7 @@ public final class Permissions {
         null,
         a.version(),
         a.createdAt(),
-        a.updatedAt());
+        a.updatedAt(),
+        a.customFields());
   }
 }
