@@ -1,6 +1,9 @@
 package org.loopcrm.crm.api.account;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -17,6 +20,9 @@ import java.util.UUID;
  * @param version the optimistic-locking version; changes send it back to prove they saw the latest
  * @param createdAt when the account was created
  * @param updatedAt when the account last changed
+ * @param customFields the custom field values by key, typed as {@link
+ *     org.loopcrm.crm.api.customfield.FieldType} says; fields without a value are absent; never
+ *     null
  */
 public record Account(
     UUID id,
@@ -29,7 +35,42 @@ public record Account(
     Receivables receivables,
     long version,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Map<String, Object> customFields) {
+
+  /** Copies the custom fields, sorted by key; none when null. */
+  public Account {
+    customFields =
+        customFields == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(customFields));
+  }
+
+  /** An account without custom fields: the form before custom fields existed. */
+  public Account(
+      UUID id,
+      String name,
+      String erpRef,
+      String taxId,
+      String owner,
+      LifecycleStage stage,
+      AccountStatus status,
+      Receivables receivables,
+      long version,
+      Instant createdAt,
+      Instant updatedAt) {
+    this(
+        id,
+        name,
+        erpRef,
+        taxId,
+        owner,
+        stage,
+        status,
+        receivables,
+        version,
+        createdAt,
+        updatedAt,
+        null);
+  }
 
   /** An account without a tax id: the form before tax ids existed. */
   public Account(

@@ -1,6 +1,9 @@
 package org.loopcrm.crm.api.account;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -16,6 +19,8 @@ import java.util.UUID;
  * @param version the optimistic-locking version
  * @param createdAt when the contact was created
  * @param updatedAt when the contact last changed
+ * @param customFields the contact custom field values by key; fields without a value are absent;
+ *     never null
  */
 public record Contact(
     UUID id,
@@ -27,4 +32,29 @@ public record Contact(
     String title,
     long version,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt,
+    Map<String, Object> customFields) {
+
+  /** Copies the custom fields, sorted by key; none when null. */
+  public Contact {
+    customFields =
+        customFields == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(customFields));
+  }
+
+  /** A contact without custom fields: the form before custom fields existed. */
+  public Contact(
+      UUID id,
+      UUID accountId,
+      String firstName,
+      String lastName,
+      String email,
+      String phone,
+      String title,
+      long version,
+      Instant createdAt,
+      Instant updatedAt) {
+    this(
+        id, accountId, firstName, lastName, email, phone, title, version, createdAt, updatedAt,
+        null);
+  }
+}

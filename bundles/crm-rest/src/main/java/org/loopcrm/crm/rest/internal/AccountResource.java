@@ -88,7 +88,8 @@ public final class AccountResource {
                             Params.invalid(
                                 "sort", "must be one of name, -name, createdAt, -createdAt")),
             Params.integer("limit", limit, DEFAULT_LIMIT),
-            cursor);
+            cursor,
+            CustomFieldDtos.filters(uri.getQueryParameters()));
     Page<Account> page = accounts.list(Actors.of(sc), q);
     Response.ResponseBuilder r =
         Response.ok(

@@ -34,6 +34,7 @@ final class CrmServlet extends CXFNonSpringServlet {
   private final transient PartyService parties;
   private final transient ActivityServices activity;
   private final transient LifecycleService lifecycle;
+  private final transient MasterDataServices masterData;
   private final transient Authenticator authenticator;
   private final long maxBodyBytes;
   private transient Server server;
@@ -49,6 +50,7 @@ final class CrmServlet extends CXFNonSpringServlet {
       PartyService parties,
       ActivityServices activity,
       LifecycleService lifecycle,
+      MasterDataServices masterData,
       Authenticator authenticator,
       long maxBodyBytes) {
     this.accounts = accounts;
@@ -61,6 +63,7 @@ final class CrmServlet extends CXFNonSpringServlet {
     this.parties = parties;
     this.activity = activity;
     this.lifecycle = lifecycle;
+    this.masterData = masterData;
     this.authenticator = authenticator;
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -100,6 +103,8 @@ final class CrmServlet extends CXFNonSpringServlet {
             new NotificationResource(activity.notifications()),
             new LifecycleResource(lifecycle),
             new AccountLifecycleResource(lifecycle, accounts),
+            new CustomFieldResource(masterData.customFields()),
+            new SearchResource(masterData.search()),
             new PingResource(),
             new OpenApiResource()));
     factory.setProviders(

@@ -3,6 +3,7 @@ package org.loopcrm.crm.rest.internal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.loopcrm.crm.api.Actor;
 import org.loopcrm.crm.api.account.Account;
@@ -24,16 +25,28 @@ final class Dtos {
   private Dtos() {}
 
   /** Request body of account create and update. */
-  record AccountBody(String name, String erpRef, String taxId, String owner, LifecycleStage stage) {
+  record AccountBody(
+      String name,
+      String erpRef,
+      String taxId,
+      String owner,
+      LifecycleStage stage,
+      Map<String, Object> customFields) {
     AccountDraft toDraft() {
-      return new AccountDraft(name, erpRef, taxId, owner, stage);
+      return new AccountDraft(name, erpRef, taxId, owner, stage, customFields);
     }
   }
 
   /** Request body of contact create and update. */
-  record ContactBody(String firstName, String lastName, String email, String phone, String title) {
+  record ContactBody(
+      String firstName,
+      String lastName,
+      String email,
+      String phone,
+      String title,
+      Map<String, Object> customFields) {
     ContactDraft toDraft() {
-      return new ContactDraft(firstName, lastName, email, phone, title);
+      return new ContactDraft(firstName, lastName, email, phone, title, customFields);
     }
   }
 
@@ -53,7 +66,8 @@ final class Dtos {
       ReceivablesView receivables,
       long version,
       String createdAt,
-      String updatedAt) {
+      String updatedAt,
+      Map<String, Object> customFields) {
     static AccountView of(Account a) {
       return new AccountView(
           a.id(),
@@ -73,7 +87,8 @@ final class Dtos {
                   text(a.receivables().updatedAt())),
           a.version(),
           text(a.createdAt()),
-          text(a.updatedAt()));
+          text(a.updatedAt()),
+          CustomFieldDtos.values(a.customFields()));
     }
   }
 
@@ -91,7 +106,8 @@ final class Dtos {
       String title,
       long version,
       String createdAt,
-      String updatedAt) {
+      String updatedAt,
+      Map<String, Object> customFields) {
     static ContactView of(Contact c) {
       return new ContactView(
           c.id(),
@@ -103,7 +119,8 @@ final class Dtos {
           c.title(),
           c.version(),
           text(c.createdAt()),
-          text(c.updatedAt()));
+          text(c.updatedAt()),
+          CustomFieldDtos.values(c.customFields()));
     }
   }
 

@@ -9,10 +9,12 @@ import org.loopcrm.crm.api.activity.ActivityService;
 import org.loopcrm.crm.api.activity.NotificationService;
 import org.loopcrm.crm.api.activity.TimelineService;
 import org.loopcrm.crm.api.audit.AuditService;
+import org.loopcrm.crm.api.customfield.CustomFieldService;
 import org.loopcrm.crm.api.lifecycle.LifecycleService;
 import org.loopcrm.crm.api.party.PartyService;
 import org.loopcrm.crm.api.privacy.PrivacyService;
 import org.loopcrm.crm.api.relationship.RelationshipService;
+import org.loopcrm.crm.api.search.SearchService;
 import org.loopcrm.crm.api.webhook.WebhookService;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -55,6 +57,8 @@ public final class RestServer {
       @Reference TimelineService timeline,
       @Reference NotificationService notifications,
       @Reference LifecycleService lifecycle,
+      @Reference CustomFieldService customFields,
+      @Reference SearchService search,
       RestConfiguration config) {
     Hashtable<String, Object> props = new Hashtable<>();
     props.put("osgi.http.whiteboard.servlet.pattern", PATTERN);
@@ -75,6 +79,7 @@ public final class RestServer {
                 parties,
                 new ActivityServices(activities, timeline, notifications),
                 lifecycle,
+                new MasterDataServices(customFields, search),
                 auth,
                 config.maxBodyBytes()),
             props);

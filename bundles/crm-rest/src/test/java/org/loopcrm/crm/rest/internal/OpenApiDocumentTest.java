@@ -42,7 +42,9 @@ class OpenApiDocumentTest {
           TimelineResource.class,
           NotificationResource.class,
           LifecycleResource.class,
-          AccountLifecycleResource.class);
+          AccountLifecycleResource.class,
+          CustomFieldResource.class,
+          SearchResource.class);
 
   @Test
   void everyOperationIsDocumentedAndEveryDocumentedOperationExists() throws Exception {

@@ -59,6 +59,7 @@ public class AccountShowCommand implements Action {
     fields.addRow().addContent("Version", a.version());
     fields.addRow().addContent("Created", a.createdAt());
     fields.addRow().addContent("Updated", a.updatedAt());
+    a.customFields().forEach((k, v) -> fields.addRow().addContent("cf." + k, v));
     fields.print(out);
     out.println();
     ShellTable table = new ShellTable();

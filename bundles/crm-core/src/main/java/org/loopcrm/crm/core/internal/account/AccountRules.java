@@ -58,7 +58,8 @@ public final class AccountRules {
             trim(draft.erpRef()),
             normalTaxId(draft.taxId()),
             draft.owner() == null ? actor.user() : trim(draft.owner()),
-            draft.stage() == null ? LifecycleStage.PROSPECT : draft.stage().canonical());
+            draft.stage() == null ? LifecycleStage.PROSPECT : draft.stage().canonical(),
+            draft.customFields());
     validate(d);
     if (!CREATE_STAGES.contains(d.stage())) {
       throw new ValidationException(
@@ -85,7 +86,8 @@ public final class AccountRules {
             trim(draft.erpRef()),
             normalTaxId(draft.taxId()),
             trim(draft.owner()),
-            draft.stage() == null ? null : draft.stage().canonical());
+            draft.stage() == null ? null : draft.stage().canonical(),
+            draft.customFields());
     validate(d);
     return d;
   }
@@ -133,7 +135,8 @@ public final class AccountRules {
             trim(draft.lastName()),
             trim(draft.email()),
             trim(draft.phone()),
-            trim(draft.title()));
+            trim(draft.title()),
+            draft.customFields());
     List<FieldError> errors = new ArrayList<>();
     if (d.firstName() != null && d.firstName().length() > 100) {
       errors.add(new FieldError("firstName", "must be at most 100 characters"));

@@ -42,6 +42,7 @@ import org.loopcrm.crm.api.account.ContactDraft;
 import org.loopcrm.crm.api.account.LifecycleStage;
 import org.loopcrm.crm.api.account.Receivables;
 import org.loopcrm.crm.api.audit.AuditAction;
+import org.loopcrm.crm.api.customfield.FieldTarget;
 import org.loopcrm.crm.api.lifecycle.TransitionCause;
 import org.loopcrm.crm.api.plugin.Operation;
 import org.loopcrm.crm.api.plugin.Stage;
@@ -113,21 +114,32 @@ public final class JpaAccountService implements AccountService {
           apply(o, d);
           em.persist(o);
           em.flush();
-          plugins.run(ctx, Stage.POST_OPERATION, toAccount(o));
+          Map<String, Object> cf =
+              CustomFields.merged(em, FieldTarget.ACCOUNT, Map.of(), d.customFields(), true);
+          CustomFields.write(em, FieldTarget.ACCOUNT, o.id, cf);
+          em.flush();
+          plugins.run(ctx, Stage.POST_OPERATION, toAccount(o, cf));
           AuditLog.record(
-              em, actor, AuditAction.CREATE, AuditLog.ACCOUNT, o.id, null, image(o), now);
+              em,
+              actor,
+              AuditAction.CREATE,
+              AuditLog.ACCOUNT,
+              o.id,
+              null,
+              CustomFields.audited(image(o), cf),
+              now);
           Lifecycle.record(
               em, o.id, null, o.stage, now, TransitionCause.CREATED, null, null, actor);
-          Outbox.append(em, ACCOUNT, o.id, "account.created", snapshot(o, actor), now);
+          Outbox.append(em, ACCOUNT, o.id, "account.created", snapshot(o, cf, actor), now);
           Outbox.appendAsyncJobs(em, plugins, ctx, o.id, now);
-          return visible(actor, toAccount(o));
+          return visible(actor, toAccount(o, cf));
         });
   }
 
   @Override
   public Account get(Actor actor, UUID id) {
     require(actor, Resource.ACCOUNT, Action.READ);
-    return visible(actor, tx.readOnly(em -> toAccount(readable(em, actor, id))));
+    return visible(actor, tx.readOnly(em -> withValues(em, readable(em, actor, id))));
   }
 
   @Override
@@ -180,14 +192,23 @@ public final class JpaAccountService implements AccountService {
             jpql.append(" and ").append(visible);
             Visibility.bind(circle, params);
           }
+          String cf =
+              CustomFields.filterCondition(
+                  em, FieldTarget.ACCOUNT, "o.id", q.customFieldFilters(), params);
+          if (cf != null) {
+            jpql.append(" and ").append(cf);
+          }
           jpql.append(order);
           TypedQuery<OrganizationEntity> query =
               em.createQuery(jpql.toString(), OrganizationEntity.class);
           params.forEach(query::setParameter);
           List<OrganizationEntity> rows = query.setMaxResults(q.limit() + 1).getResultList();
+          List<OrganizationEntity> shown = rows.subList(0, Math.min(rows.size(), q.limit()));
+          Map<String, Map<String, Object>> values =
+              CustomFields.values(em, shown.stream().map(r -> r.id).toList());
           List<Account> items = new ArrayList<>();
-          for (int i = 0; i < Math.min(rows.size(), q.limit()); i++) {
-            items.add(visible(actor, toAccount(rows.get(i))));
+          for (OrganizationEntity row : shown) {
+            items.add(visible(actor, toAccount(row, values.getOrDefault(row.id, Map.of()))));
           }
           Optional<String> next = Optional.empty();
           if (rows.size() > q.limit()) {
@@ -202,7 +223,7 @@ public final class JpaAccountService implements AccountService {
   @Override
   public Account update(Actor actor, UUID id, long expectedVersion, AccountDraft draft) {
     require(actor, Resource.ACCOUNT, Action.UPDATE);
-    Account current = tx.readOnly(em -> toAccount(writable(em, actor, id)));
+    Account current = tx.readOnly(em -> withValues(em, writable(em, actor, id)));
     PipelineContext ctx =
         new PipelineContext(
             ACCOUNT, Operation.UPDATE, actor, draft, current, changedFields(current, draft));
@@ -224,18 +245,29 @@ public final class JpaAccountService implements AccountService {
                     + o.stage);
           }
           checkErpRefFree(em, d.erpRef(), o.id);
-          Map<String, Object> before = image(o);
           LifecycleStage stageBefore = o.stage;
+          Map<String, Object> cfBefore = CustomFields.values(em, o.id);
+          Map<String, Object> cf =
+              CustomFields.merged(em, FieldTarget.ACCOUNT, cfBefore, d.customFields(), false);
+          Map<String, Object> before = CustomFields.audited(image(o), cfBefore);
           apply(o, d);
+          CustomFields.write(em, FieldTarget.ACCOUNT, o.id, cf);
           o.updatedAt = now();
           Lifecycle.recordManual(em, o.id, stageBefore, o.stage, o.updatedAt, actor);
           em.flush();
-          plugins.run(ctx, Stage.POST_OPERATION, toAccount(o));
+          plugins.run(ctx, Stage.POST_OPERATION, toAccount(o, cf));
           AuditLog.record(
-              em, actor, AuditAction.UPDATE, AuditLog.ACCOUNT, o.id, before, image(o), o.updatedAt);
-          Outbox.append(em, ACCOUNT, o.id, "account.updated", snapshot(o, actor), o.updatedAt);
+              em,
+              actor,
+              AuditAction.UPDATE,
+              AuditLog.ACCOUNT,
+              o.id,
+              before,
+              CustomFields.audited(image(o), cf),
+              o.updatedAt);
+          Outbox.append(em, ACCOUNT, o.id, "account.updated", snapshot(o, cf, actor), o.updatedAt);
           Outbox.appendAsyncJobs(em, plugins, ctx, o.id, o.updatedAt);
-          return visible(actor, toAccount(o));
+          return visible(actor, toAccount(o, cf));
         });
   }
 
@@ -257,6 +289,9 @@ public final class JpaAccountService implements AccountService {
       }
       if (d.stage() != null) {
         fields.add("stage");
+      }
+      if (d.customFields() != null) {
+        d.customFields().keySet().forEach(k -> fields.add("customFields." + k));
       }
     }
     return fields;
@@ -280,6 +315,15 @@ public final class JpaAccountService implements AccountService {
       }
       if (current.stage() != d.stage()) {
         fields.add("stage");
+      }
+      if (d.customFields() != null) {
+        d.customFields()
+            .forEach(
+                (k, v) -> {
+                  if (!String.valueOf(current.customFields().get(k)).equals(String.valueOf(v))) {
+                    fields.add("customFields." + k);
+                  }
+                });
       }
     }
     return fields;
@@ -310,7 +354,7 @@ public final class JpaAccountService implements AccountService {
       AuditAction action,
       String eventType) {
     require(actor, Resource.ACCOUNT, Action.ARCHIVE);
-    Account current = tx.readOnly(em -> toAccount(writable(em, actor, id)));
+    Account current = tx.readOnly(em -> withValues(em, writable(em, actor, id)));
     PipelineContext ctx =
         new PipelineContext(
             ACCOUNT, Operation.STATE_CHANGE, actor, target, current, Set.of("status"));
@@ -326,18 +370,19 @@ public final class JpaAccountService implements AccountService {
           o.status = target;
           o.updatedAt = now();
           em.flush();
-          plugins.run(ctx, Stage.POST_OPERATION, toAccount(o));
+          Map<String, Object> cf = CustomFields.values(em, o.id);
+          plugins.run(ctx, Stage.POST_OPERATION, toAccount(o, cf));
           AuditLog.record(em, actor, action, AuditLog.ACCOUNT, o.id, before, image(o), o.updatedAt);
-          Outbox.append(em, ACCOUNT, o.id, eventType, snapshot(o, actor), o.updatedAt);
+          Outbox.append(em, ACCOUNT, o.id, eventType, snapshot(o, cf, actor), o.updatedAt);
           Outbox.appendAsyncJobs(em, plugins, ctx, o.id, o.updatedAt);
-          return visible(actor, toAccount(o));
+          return visible(actor, toAccount(o, cf));
         });
   }
 
   @Override
   public void delete(Actor actor, UUID id, long expectedVersion) {
     require(actor, Resource.ACCOUNT, Action.DELETE);
-    Account current = tx.readOnly(em -> toAccount(writable(em, actor, id)));
+    Account current = tx.readOnly(em -> withValues(em, writable(em, actor, id)));
     PipelineContext ctx =
         new PipelineContext(
             ACCOUNT,
@@ -361,14 +406,28 @@ public final class JpaAccountService implements AccountService {
             em.remove(r);
             if (p != null) {
               AuditLog.record(
-                  em, actor, AuditAction.DELETE, AuditLog.CONTACT, p.id, image(p, r), null, now);
+                  em,
+                  actor,
+                  AuditAction.DELETE,
+                  AuditLog.CONTACT,
+                  p.id,
+                  CustomFields.audited(image(p, r), CustomFields.values(em, p.id)),
+                  null,
+                  now);
               em.remove(p);
             }
           }
           Activities.deleteForAccount(em, actor, o.id, now);
           Lifecycle.deleteForAccount(em, o.id);
           AuditLog.record(
-              em, actor, AuditAction.DELETE, AuditLog.ACCOUNT, o.id, image(o), null, now);
+              em,
+              actor,
+              AuditAction.DELETE,
+              AuditLog.ACCOUNT,
+              o.id,
+              CustomFields.audited(image(o), CustomFields.values(em, o.id)),
+              null,
+              now);
           Map<String, Object> data = new LinkedHashMap<>();
           data.put("id", o.id);
           data.put("erpRef", o.erpRef);
@@ -398,6 +457,10 @@ public final class JpaAccountService implements AccountService {
           p.updatedAt = now;
           apply(p, d);
           em.persist(p);
+          em.flush();
+          Map<String, Object> cf =
+              CustomFields.merged(em, FieldTarget.CONTACT, Map.of(), d.customFields(), true);
+          CustomFields.write(em, FieldTarget.CONTACT, p.id, cf);
           PartyRelationshipEntity r = new PartyRelationshipEntity();
           r.id = UUID.randomUUID().toString();
           r.type = PartyRelationshipEntity.Type.CONTACT_OF;
@@ -407,8 +470,15 @@ public final class JpaAccountService implements AccountService {
           r.fromDate = now;
           em.persist(r);
           AuditLog.record(
-              em, actor, AuditAction.CREATE, AuditLog.CONTACT, p.id, null, image(p, r), now);
-          Contact c = toContact(p, r);
+              em,
+              actor,
+              AuditAction.CREATE,
+              AuditLog.CONTACT,
+              p.id,
+              null,
+              CustomFields.audited(image(p, r), cf),
+              now);
+          Contact c = toContact(p, r, cf);
           Outbox.append(em, ACCOUNT, o.id, "contact.added", contactData(c, actor), now);
           return c;
         });
@@ -430,9 +500,15 @@ public final class JpaAccountService implements AccountService {
                   .setParameter("org", accountId.toString())
                   .setParameter("type", PartyRelationshipEntity.Type.CONTACT_OF)
                   .getResultList();
+          Map<String, Map<String, Object>> values =
+              CustomFields.values(
+                  em, rows.stream().map(row -> ((PersonEntity) row[0]).id).toList());
           List<Contact> out = new ArrayList<>(rows.size());
           for (Object[] row : rows) {
-            out.add(toContact((PersonEntity) row[0], (PartyRelationshipEntity) row[1]));
+            PersonEntity p = (PersonEntity) row[0];
+            out.add(
+                toContact(
+                    p, (PartyRelationshipEntity) row[1], values.getOrDefault(p.id, Map.of())));
           }
           return out;
         });
@@ -445,7 +521,10 @@ public final class JpaAccountService implements AccountService {
         em -> {
           readable(em, actor, accountId);
           PartyRelationshipEntity r = findLink(em, accountId, contactId);
-          return toContact(em.find(PersonEntity.class, r.fromPartyId), r);
+          return toContact(
+              em.find(PersonEntity.class, r.fromPartyId),
+              r,
+              CustomFields.values(em, r.fromPartyId));
         });
   }
 
@@ -464,9 +543,13 @@ public final class JpaAccountService implements AccountService {
             throw new ConflictException(
                 "contact " + contactId + " was erased (GDPR): its data cannot be entered again");
           }
-          Map<String, Object> before = image(p, r);
+          Map<String, Object> cfBefore = CustomFields.values(em, p.id);
+          Map<String, Object> cf =
+              CustomFields.merged(em, FieldTarget.CONTACT, cfBefore, d.customFields(), false);
+          Map<String, Object> before = CustomFields.audited(image(p, r), cfBefore);
           apply(p, d);
           r.title = d.title();
+          CustomFields.write(em, FieldTarget.CONTACT, p.id, cf);
           p.updatedAt = now();
           em.flush();
           AuditLog.record(
@@ -476,9 +559,9 @@ public final class JpaAccountService implements AccountService {
               AuditLog.CONTACT,
               p.id,
               before,
-              image(p, r),
+              CustomFields.audited(image(p, r), cf),
               p.updatedAt);
-          Contact c = toContact(p, r);
+          Contact c = toContact(p, r, cf);
           Outbox.append(
               em,
               ACCOUNT,
@@ -499,10 +582,18 @@ public final class JpaAccountService implements AccountService {
           PartyRelationshipEntity r = findLink(em, accountId, contactId);
           PersonEntity p = em.find(PersonEntity.class, r.fromPartyId);
           checkVersion("contact", contactId, expectedVersion, p.version);
-          Contact c = toContact(p, r);
+          Map<String, Object> cf = CustomFields.values(em, p.id);
+          Contact c = toContact(p, r, cf);
           Instant now = now();
           AuditLog.record(
-              em, actor, AuditAction.DELETE, AuditLog.CONTACT, p.id, image(p, r), null, now);
+              em,
+              actor,
+              AuditAction.DELETE,
+              AuditLog.CONTACT,
+              p.id,
+              CustomFields.audited(image(p, r), cf),
+              null,
+              now);
           Activities.forgetContact(em, p.id);
           em.remove(r);
           em.remove(p);
@@ -653,6 +744,15 @@ public final class JpaAccountService implements AccountService {
   }
 
   static Account toAccount(OrganizationEntity o) {
+    return toAccount(o, null);
+  }
+
+  /** The account with its custom field values, read in the caller's transaction. */
+  static Account withValues(EntityManager em, OrganizationEntity o) {
+    return toAccount(o, CustomFields.values(em, o.id));
+  }
+
+  static Account toAccount(OrganizationEntity o, Map<String, Object> customFields) {
     return new Account(
         UUID.fromString(o.id),
         o.name,
@@ -669,10 +769,12 @@ public final class JpaAccountService implements AccountService {
             o.receivablesUpdatedAt),
         o.version,
         o.createdAt,
-        o.updatedAt);
+        o.updatedAt,
+        customFields);
   }
 
-  private static Contact toContact(PersonEntity p, PartyRelationshipEntity r) {
+  private static Contact toContact(
+      PersonEntity p, PartyRelationshipEntity r, Map<String, Object> customFields) {
     return new Contact(
         UUID.fromString(p.id),
         UUID.fromString(r.toPartyId),
@@ -683,7 +785,8 @@ public final class JpaAccountService implements AccountService {
         r.title,
         p.version,
         p.createdAt,
-        p.updatedAt);
+        p.updatedAt,
+        customFields);
   }
 
   /** The audited fields of an account, named as the API names them. */
@@ -711,6 +814,12 @@ public final class JpaAccountService implements AccountService {
   }
 
   static Map<String, Object> snapshot(OrganizationEntity o, Actor actor) {
+    return snapshot(o, null, actor);
+  }
+
+  /** The event payload of an account; with its custom field values when they are given. */
+  static Map<String, Object> snapshot(
+      OrganizationEntity o, Map<String, Object> customFields, Actor actor) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", o.id);
     m.put("name", o.name);
@@ -719,6 +828,9 @@ public final class JpaAccountService implements AccountService {
     m.put("owner", o.owner);
     m.put("stage", o.stage);
     m.put("status", o.status);
+    if (customFields != null) {
+      m.put("customFields", CustomFields.payload(customFields));
+    }
     m.put("version", o.version);
     m.put("by", actor.user());
     m.put("channel", actor.channel());
@@ -734,6 +846,7 @@ public final class JpaAccountService implements AccountService {
     m.put("email", c.email());
     m.put("phone", c.phone());
     m.put("title", c.title());
+    m.put("customFields", CustomFields.payload(c.customFields()));
     m.put("version", c.version());
     m.put("by", actor.user());
     m.put("channel", actor.channel());

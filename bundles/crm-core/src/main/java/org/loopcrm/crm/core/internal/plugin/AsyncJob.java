@@ -121,6 +121,9 @@ public record AsyncJob(
       v.put("taxId", d.taxId());
       v.put("owner", d.owner());
       v.put("stage", d.stage());
+      if (d.customFields() != null) {
+        v.put("customFields", customFields(d.customFields()));
+      }
       t.put("type", "account-draft");
       t.put("value", v);
     } else if (value instanceof AccountStatus s) {
@@ -161,7 +164,68 @@ public record AsyncJob(
     v.put("version", acc.version());
     v.put("createdAt", acc.createdAt());
     v.put("updatedAt", acc.updatedAt());
+    v.put("customFields", customFields(acc.customFields()));
     return v;
+  }
+
+  /** Custom field values with their Java type, so that they come back as they went. */
+  private static Map<String, Object> customFields(Map<String, Object> values) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    values.forEach(
+        (k, val) -> {
+          if (val == null) {
+            out.put(k, null);
+            return;
+          }
+          Map<String, Object> typed = new LinkedHashMap<>();
+          String type;
+          if (val instanceof String) {
+            type = "text";
+          } else if (val instanceof BigDecimal) {
+            type = "number";
+          } else if (val instanceof Long || val instanceof Integer) {
+            type = "integer";
+          } else if (val instanceof java.time.LocalDate) {
+            type = "date";
+          } else if (val instanceof Boolean) {
+            type = "boolean";
+          } else {
+            throw new IllegalArgumentException(
+                "no job form for a custom field value of " + val.getClass().getName());
+          }
+          typed.put("type", type);
+          typed.put("value", val instanceof BigDecimal d ? d.toString() : val.toString());
+          out.put(k, typed);
+        });
+    return out;
+  }
+
+  private static Map<String, Object> customFieldsBack(Object node) {
+    if (node == null) {
+      return null;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    map(node, "customFields")
+        .forEach(
+            (k, val) -> {
+              if (val == null) {
+                out.put(k, null);
+                return;
+              }
+              Map<String, Object> typed = map(val, "customFields." + k);
+              String text = text(typed.get("value"), "customFields." + k);
+              out.put(
+                  k,
+                  switch (text(typed.get("type"), "customFields." + k + ".type")) {
+                    case "text" -> text;
+                    case "number" -> new BigDecimal(text);
+                    case "integer" -> Long.valueOf(text);
+                    case "date" -> java.time.LocalDate.parse(text);
+                    case "boolean" -> Boolean.valueOf(text);
+                    default -> throw new IllegalArgumentException("unknown custom field type");
+                  });
+            });
+    return out;
   }
 
   private static Object untagged(Object node) {
@@ -196,7 +260,8 @@ public record AsyncJob(
             receivables,
             decimal(v.get("version"), "version").longValueExact(),
             instant(v.get("createdAt")),
-            instant(v.get("updatedAt")));
+            instant(v.get("updatedAt")),
+            customFieldsBack(v.get("customFields")));
       }
       case "account-draft" -> {
         Map<String, Object> v = map(value, "account-draft");
@@ -205,7 +270,8 @@ public record AsyncJob(
             optText(v.get("erpRef")),
             optText(v.get("taxId")),
             optText(v.get("owner")),
-            stage(v.get("stage")));
+            stage(v.get("stage")),
+            customFieldsBack(v.get("customFields")));
       }
       case "account-status" -> AccountStatus.valueOf(text(value, "account-status"));
       case "id" -> UUID.fromString(text(value, "id"));

@@ -61,7 +61,9 @@ public final class Permissions {
      */
     LIFECYCLE,
     /** Applying the lifecycle rules to every account with purchases (the scheduled route does). */
-    LIFECYCLE_SWEEP
+    LIFECYCLE_SWEEP,
+    /** Definitions of custom fields (their values are part of accounts and contacts). */
+    CUSTOM_FIELD
   }
 
   /** What is done. */
@@ -134,6 +136,10 @@ public final class Permissions {
     grant(Resource.LIFECYCLE, Action.READ, EVERYONE);
     grant(Resource.LIFECYCLE, Action.UPDATE, WRITERS);
     grant(Resource.LIFECYCLE_SWEEP, Action.UPDATE, EnumSet.of(CRM_ADMIN, CRM_INTEGRATION));
+    grant(Resource.CUSTOM_FIELD, Action.READ, EVERYONE);
+    grant(Resource.CUSTOM_FIELD, Action.CREATE, EnumSet.of(CRM_ADMIN));
+    grant(Resource.CUSTOM_FIELD, Action.UPDATE, EnumSet.of(CRM_ADMIN));
+    grant(Resource.CUSTOM_FIELD, Action.DELETE, EnumSet.of(CRM_ADMIN));
   }
 
   private Permissions() {}
@@ -199,6 +205,7 @@ public final class Permissions {
         null,
         a.version(),
         a.createdAt(),
-        a.updatedAt());
+        a.updatedAt(),
+        a.customFields());
   }
 }

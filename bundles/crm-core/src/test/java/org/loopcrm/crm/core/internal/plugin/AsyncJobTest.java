@@ -123,4 +123,47 @@ class AsyncJobTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("unknown value type");
   }
+
+  @Test
+  void customFieldValuesComeBackWithTheirTypes() {
+    java.util.Map<String, Object> values = new java.util.HashMap<>();
+    values.put("tier", "gold");
+    values.put("revenue", new BigDecimal("1250.5"));
+    values.put("employees", 120L);
+    values.put("founded", java.time.LocalDate.of(1999, 4, 1));
+    values.put("key_account", true);
+    Account acc =
+        new Account(
+            UUID.randomUUID(),
+            "Typed",
+            null,
+            "DE1",
+            "sales",
+            LifecycleStage.CUSTOMER,
+            AccountStatus.ACTIVE,
+            null,
+            3,
+            Instant.parse("2026-11-23T07:00:00Z"),
+            Instant.parse("2026-11-23T08:00:00Z"),
+            values);
+    java.util.Map<String, Object> change = new java.util.HashMap<>();
+    change.put("tier", "silver");
+    change.put("founded", null);
+    AccountDraft draft =
+        new AccountDraft("Typed", null, "DE1", "sales", LifecycleStage.CUSTOMER, change);
+    AsyncJob job =
+        new AsyncJob(
+            "k",
+            "account",
+            Operation.UPDATE,
+            acc.id(),
+            ACTOR,
+            Set.of("customFields.tier"),
+            draft,
+            acc,
+            acc);
+    AsyncJob back = roundTrip(job);
+    assertThat(back).isEqualTo(job);
+    assertThat(((Account) back.postImage()).customFields()).isEqualTo(values);
+  }
 }

@@ -46,6 +46,7 @@ class PermissionsTest {
     "NOTIFICATION   RU    RU   RU   RU   RU   RU   RU   RU",
     "LIFECYCLE      RU    RU   RU   R    R    RU   RU   R",
     "LIFECYCLE_SWEEP U    -    -    -    -    U    -    -",
+    "CUSTOM_FIELD   RCUD  R    R    R    R    R    R    R",
   };
   private static final Role[] COLUMNS = {
     Role.CRM_ADMIN, Role.CRM_MANAGER, Role.CRM_SALES, Role.CRM_MARKETING,

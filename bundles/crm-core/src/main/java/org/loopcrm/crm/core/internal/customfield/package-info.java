@@ -1,0 +1,2 @@
+/** Validation of custom field definitions and the typing of their values. */
+package org.loopcrm.crm.core.internal.customfield;
