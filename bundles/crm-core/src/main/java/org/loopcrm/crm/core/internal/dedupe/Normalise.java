@@ -1,0 +1,165 @@
+package org.loopcrm.crm.core.internal.dedupe;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The normal forms records are compared in. Each method returns null for nothing to compare. */
+public final class Normalise {
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+  private static final Pattern TAX_NOISE = Pattern.compile("[^\\p{Alnum}]");
+
+  /** Legal-form words that say nothing about which organization it is. */
+  private static final Set<String> LEGAL_FORMS =
+      Set.of(
+          "ag",
+          "bv",
+          "co",
+          "corp",
+          "corporation",
+          "gmbh",
+          "inc",
+          "kg",
+          "limited",
+          "llc",
+          "ltd",
+          "nv",
+          "oy",
+          "plc",
+          "sa",
+          "sarl",
+          "sas",
+          "se",
+          "spa",
+          "srl",
+          "ab",
+          "as",
+          "kft",
+          "sro");
+
+  private Normalise() {}
+
+  /** Trimmed and lower-cased, without a {@code mailto:} prefix; null if there is no {@code @}. */
+  public static String email(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    String e = SPACES.matcher(raw).replaceAll("").toLowerCase(Locale.ROOT);
+    if (e.startsWith("mailto:")) {
+      e = e.substring("mailto:".length());
+    }
+    int at = e.indexOf('@');
+    return at <= 0 || at == e.length() - 1 ? null : e;
+  }
+
+  /**
+   * A phone number in E.164. International numbers ({@code +} or {@code 00}) need no region;
+   * national ones are read in {@code region}, or dropped when there is none.
+   */
+  public static String phone(String raw, String region) {
+    if (raw == null) {
+      return null;
+    }
+    StringBuilder b = new StringBuilder(raw.length());
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c >= '0' && c <= '9') {
+        b.append(c);
+      } else if (c == '+' && b.length() == 0) {
+        b.append(c);
+      }
+    }
+    String v = b.toString();
+    if (v.startsWith("00")) {
+      v = "+" + v.substring(2);
+    }
+    if (E164.matcher(v).matches()) {
+      // Already international digits: parsing would only confirm it.
+      return v;
+    }
+    if (region == null || v.isEmpty()) {
+      return null;
+    }
+    PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+    try {
+      PhoneNumber n = util.parse(v, region);
+      return util.isPossibleNumber(n)
+          ? util.format(n, PhoneNumberUtil.PhoneNumberFormat.E164)
+          : null;
+    } catch (NumberParseException e) {
+      return null;
+    }
+  }
+
+  /** A tax id: upper case letters and digits only. */
+  public static String taxId(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    String t = TAX_NOISE.matcher(raw).replaceAll("").toUpperCase(Locale.ROOT);
+    return t.isEmpty() ? null : t;
+  }
+
+  /** An ERP reference: trimmed, lower case. */
+  public static String erpRef(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    return raw.strip().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Words of a name: accents removed, lower case, punctuation as spaces, single spaces; an
+   * organization's legal form ("GmbH", "Ltd.") dropped.
+   */
+  public static String name(String raw, RecordKind kind) {
+    String n = words(raw);
+    if (n == null || kind != RecordKind.ACCOUNT) {
+      return n;
+    }
+    String[] parts = n.split(" ");
+    StringBuilder b = new StringBuilder(n.length());
+    for (String p : parts) {
+      if (!LEGAL_FORMS.contains(p)) {
+        if (b.length() > 0) {
+          b.append(' ');
+        }
+        b.append(p);
+      }
+    }
+    return b.length() == 0 ? n : b.toString();
+  }
+
+  /** A locality (city) in the same form as names. */
+  public static String locality(String raw) {
+    return words(raw);
+  }
+
+  /** The words of a normalised name in alphabetical order: "smith john" and "john smith" agree. */
+  public static String sortedWords(String normalName) {
+    if (normalName == null) {
+      return null;
+    }
+    String[] parts = normalName.split(" ");
+    Arrays.sort(parts);
+    return String.join(" ", parts);
+  }
+
+  private static String words(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    String n = Normalizer.normalize(raw, Normalizer.Form.NFD);
+    n = MARKS.matcher(n).replaceAll("");
+    n = NOT_WORD.matcher(n.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    return n.isEmpty() ? null : n;
+  }
+}
