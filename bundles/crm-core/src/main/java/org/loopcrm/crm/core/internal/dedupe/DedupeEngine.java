@@ -30,6 +30,7 @@ public final class DedupeEngine {
   private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
   private static final int PREFIX = 3;
   private static final int MAX_WORDS = 4;
+  private static final double MISSING_WORD = 0.97;
 
   private final MatchRules rules;
 
@@ -289,11 +290,31 @@ public final class DedupeEngine {
     if (a.erpRef != null && b.erpRef != null && !a.erpRef.equals(b.erpRef)) {
       return 0;
     }
-    double jw = JARO_WINKLER.apply(a.sorted, b.sorted);
-    if (jw < rules.nameSimilarity()) {
-      jw = Math.max(jw, JARO_WINKLER.apply(a.name, b.name));
-    }
+    double jw = wordSimilarity(a.words, b.words);
     return jw >= rules.nameSimilarity() ? rules.weight(Rule.NAME) * jw : 0;
+  }
+
+  /**
+   * Jaro-Winkler word by word: each word of the shorter name is paired with its most similar word
+   * of the other, and the weakest pair counts. Comparing whole strings instead would let a long
+   * shared first name ("Alexander Rador", "Alexander Wese") outweigh different family names. Word
+   * order does not matter; a missing word costs {@value #MISSING_WORD}.
+   */
+  static double wordSimilarity(String[] a, String[] b) {
+    String[] shorter = a.length <= b.length ? a : b;
+    String[] longer = shorter == a ? b : a;
+    double weakest = 1.0;
+    for (String w : shorter) {
+      double best = 0;
+      for (String v : longer) {
+        best = Math.max(best, w.equals(v) ? 1.0 : JARO_WINKLER.apply(w, v));
+        if (best == 1.0) {
+          break;
+        }
+      }
+      weakest = Math.min(weakest, best);
+    }
+    return a.length == b.length ? weakest : weakest * MISSING_WORD;
   }
 
   private static boolean shares(String[] a, String[] b) {
@@ -322,6 +343,7 @@ public final class DedupeEngine {
     final MatchRecord record;
     final String name;
     final String sorted;
+    final String[] words;
     final String locality;
     final String[] emails;
     final String[] phones;
@@ -332,6 +354,7 @@ public final class DedupeEngine {
       this.record = r;
       this.name = Normalise.name(r.name(), r.kind());
       this.sorted = Normalise.sortedWords(name);
+      this.words = name == null ? NONE : sorted.split(" ");
       this.locality = Normalise.locality(r.locality());
       this.emails = distinct(r.emails(), Normalise::email);
       this.phones = distinct(r.phones(), p -> Normalise.phone(p, region));
