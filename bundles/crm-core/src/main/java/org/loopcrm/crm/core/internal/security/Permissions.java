@@ -55,7 +55,9 @@ public final class Permissions {
     /** Activities and tasks of accounts, and their timeline; completing a task is an update. */
     ACTIVITY,
     /** A user's own notifications; marking one read is an update. */
-    NOTIFICATION
+    NOTIFICATION,
+    /** Duplicate scans (create) and the review of their clusters (read, update). */
+    DUPLICATE
   }
 
   /** What is done. */
@@ -125,6 +127,11 @@ public final class Permissions {
     grant(Resource.ACTIVITY, Action.DELETE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
     grant(Resource.NOTIFICATION, Action.READ, EVERYONE);
     grant(Resource.NOTIFICATION, Action.UPDATE, EVERYONE);
+    // Duplicate scans see every record: for the roles that do (decisions.md §18).
+    Set<Role> seeAll = EnumSet.of(CRM_ADMIN, CRM_INTEGRATION);
+    grant(Resource.DUPLICATE, Action.READ, seeAll);
+    grant(Resource.DUPLICATE, Action.CREATE, seeAll);
+    grant(Resource.DUPLICATE, Action.UPDATE, seeAll);
   }
 
   private Permissions() {}
@@ -164,6 +171,7 @@ public final class Permissions {
                       || resource == Resource.EXTERNAL_REF
                       || resource == Resource.TAG
                       || resource == Resource.NOTIFICATION
+                      || resource == Resource.DUPLICATE
                   ? "s"
                   : ""));
     }
