@@ -3,6 +3,7 @@ package org.loopcrm.crm.rest.internal;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
+import java.util.ArrayList;
 import java.util.List;
 import javax.servlet.ServletConfig;
 import org.apache.cxf.endpoint.Server;
@@ -12,6 +13,7 @@ import org.loopcrm.crm.api.access.ShareService;
 import org.loopcrm.crm.api.access.TeamService;
 import org.loopcrm.crm.api.account.AccountService;
 import org.loopcrm.crm.api.audit.AuditService;
+import org.loopcrm.crm.api.dedupe.DuplicateService;
 import org.loopcrm.crm.api.party.PartyService;
 import org.loopcrm.crm.api.privacy.PrivacyService;
 import org.loopcrm.crm.api.relationship.RelationshipService;
@@ -32,6 +34,7 @@ final class CrmServlet extends CXFNonSpringServlet {
   private final transient RelationshipService relationships;
   private final transient PartyService parties;
   private final transient ActivityServices activity;
+  private final transient DuplicateService duplicates;
   private final transient Authenticator authenticator;
   private final long maxBodyBytes;
   private transient Server server;
@@ -48,6 +51,36 @@ final class CrmServlet extends CXFNonSpringServlet {
       ActivityServices activity,
       Authenticator authenticator,
       long maxBodyBytes) {
+    this(
+        accounts,
+        audit,
+        webhooks,
+        teams,
+        shares,
+        privacy,
+        relationships,
+        parties,
+        activity,
+        null,
+        authenticator,
+        maxBodyBytes);
+  }
+
+  /** With duplicate detection (decisions.md §18); {@code duplicates} null: none. */
+  CrmServlet(
+      AccountService accounts,
+      AuditService audit,
+      WebhookService webhooks,
+      TeamService teams,
+      ShareService shares,
+      PrivacyService privacy,
+      RelationshipService relationships,
+      PartyService parties,
+      ActivityServices activity,
+      DuplicateService duplicates,
+      Authenticator authenticator,
+      long maxBodyBytes) {
+    this.duplicates = duplicates;
     this.accounts = accounts;
     this.audit = audit;
     this.webhooks = webhooks;
@@ -72,30 +105,35 @@ final class CrmServlet extends CXFNonSpringServlet {
     JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
     factory.setBus(getBus());
     factory.setAddress("/v1");
-    factory.setServiceBeans(
-        List.of(
-            new AccountResource(accounts, audit, shares),
-            new TeamResource(teams),
-            new UserResource(teams),
-            new AuditResource(audit),
-            new WebhookResource(webhooks),
-            new ConsentResource(accounts, privacy),
-            new PrivacyResource(privacy),
-            new HierarchyResource(relationships),
-            new RelationshipResource(relationships),
-            new AccountMechanismResource(parties),
-            new ContactMechanismResource(parties),
-            new AccountRoleResource(parties),
-            new ContactRoleResource(parties),
-            new AccountExternalRefResource(parties),
-            new ContactExternalRefResource(parties),
-            new AccountTagResource(parties),
-            new PartyResource(parties),
-            new ActivityResource(activity.activities()),
-            new TimelineResource(activity.timeline()),
-            new NotificationResource(activity.notifications()),
-            new PingResource(),
-            new OpenApiResource()));
+    List<Object> beans =
+        new ArrayList<>(
+            List.of(
+                new AccountResource(accounts, audit, shares, duplicates),
+                new TeamResource(teams),
+                new UserResource(teams),
+                new AuditResource(audit),
+                new WebhookResource(webhooks),
+                new ConsentResource(accounts, privacy),
+                new PrivacyResource(privacy),
+                new HierarchyResource(relationships),
+                new RelationshipResource(relationships),
+                new AccountMechanismResource(parties),
+                new ContactMechanismResource(parties),
+                new AccountRoleResource(parties),
+                new ContactRoleResource(parties),
+                new AccountExternalRefResource(parties),
+                new ContactExternalRefResource(parties),
+                new AccountTagResource(parties),
+                new PartyResource(parties),
+                new ActivityResource(activity.activities()),
+                new TimelineResource(activity.timeline()),
+                new NotificationResource(activity.notifications()),
+                new PingResource(),
+                new OpenApiResource()));
+    if (duplicates != null) {
+      beans.add(new DuplicateResource(duplicates));
+    }
+    factory.setServiceBeans(beans);
     factory.setProviders(
         List.of(
             new JacksonJsonProvider(mapper),

@@ -232,6 +232,8 @@ public final class JpaDuplicateService implements DuplicateService {
   @Override
   public List<DuplicateCandidate> screenAccount(
       Actor actor, AccountDraft draft, UUID exceptId, boolean ignore) {
+    // The caller's right to the change comes first: no candidates for whom may not make it.
+    require(actor, Resource.ACCOUNT, exceptId == null ? Action.CREATE : Action.UPDATE);
     Settings s = settings;
     if (s.mode() == DuplicateMode.OFF || draft == null || draft.name() == null) {
       return List.of();
@@ -242,6 +244,7 @@ public final class JpaDuplicateService implements DuplicateService {
   @Override
   public List<DuplicateCandidate> screenContact(
       Actor actor, UUID accountId, ContactDraft draft, UUID exceptId, boolean ignore) {
+    require(actor, Resource.CONTACT, exceptId == null ? Action.CREATE : Action.UPDATE);
     Settings s = settings;
     if (s.mode() == DuplicateMode.OFF || draft == null || draft.lastName() == null) {
       return List.of();
