@@ -11,10 +11,6 @@ import java.util.regex.Pattern;
 
 /** The normal forms records are compared in. Each method returns null for nothing to compare. */
 public final class Normalise {
-  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-  private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
-  private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
   private static final Pattern TAX_NOISE = Pattern.compile("[^\\p{Alnum}]");
 
   /** Legal-form words that say nothing about which organization it is. */
@@ -52,7 +48,14 @@ public final class Normalise {
     if (raw == null) {
       return null;
     }
-    String e = SPACES.matcher(raw).replaceAll("").toLowerCase(Locale.ROOT);
+    StringBuilder b = new StringBuilder(raw.length());
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (!Character.isWhitespace(c)) {
+        b.append(c);
+      }
+    }
+    String e = b.toString().toLowerCase(Locale.ROOT);
     if (e.startsWith("mailto:")) {
       e = e.substring("mailto:".length());
     }
@@ -81,7 +84,8 @@ public final class Normalise {
     if (v.startsWith("00")) {
       v = "+" + v.substring(2);
     }
-    if (E164.matcher(v).matches()) {
+    // v holds only digits after an optional leading +.
+    if (v.length() >= 8 && v.length() <= 16 && v.charAt(0) == '+' && v.charAt(1) != '0') {
       // Already international digits: parsing would only confirm it.
       return v;
     }
@@ -157,9 +161,32 @@ public final class Normalise {
     if (raw == null) {
       return null;
     }
-    String n = Normalizer.normalize(raw, Normalizer.Form.NFD);
-    n = MARKS.matcher(n).replaceAll("");
-    n = NOT_WORD.matcher(n.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
-    return n.isEmpty() ? null : n;
+    // One pass over the characters (the scan normalises a million names): decomposition only for
+    // non-ASCII text, then combining marks dropped, letters and digits kept in lower case, any run
+    // of other characters as one space.
+    String n = raw;
+    for (int i = 0; i < n.length(); i++) {
+      if (n.charAt(i) > 127) {
+        n = Normalizer.normalize(n, Normalizer.Form.NFD);
+        break;
+      }
+    }
+    StringBuilder b = new StringBuilder(n.length());
+    boolean gap = false;
+    for (int i = 0; i < n.length(); i++) {
+      char c = n.charAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        if (gap && b.length() > 0) {
+          b.append(' ');
+        }
+        gap = false;
+        b.append(Character.toLowerCase(c));
+      } else if (Character.getType(c) != Character.NON_SPACING_MARK
+          && Character.getType(c) != Character.COMBINING_SPACING_MARK
+          && Character.getType(c) != Character.ENCLOSING_MARK) {
+        gap = true;
+      }
+    }
+    return b.length() == 0 ? null : b.toString();
   }
 }

@@ -306,12 +306,12 @@ public final class JpaDuplicateService implements DuplicateService {
       or(where, "lower(o.erpRef) = :erp");
       params.put("erp", erp);
     }
-    int i = 0;
-    for (String prefix : namePrefixes(probe)) {
-      or(where, "o.sortName like :n" + i + " or o.sortName like :m" + i);
-      params.put("n" + i, prefix + "%");
-      params.put("m" + i, "% " + prefix + "%");
-      i++;
+    // The name block of the first word only: a prefix search the sort_name index answers. Blocks
+    // of the other words need a scan of the table; the background scan has them (decisions §18).
+    List<String> prefixes = namePrefixes(probe);
+    if (!prefixes.isEmpty()) {
+      or(where, "o.sortName like :n0");
+      params.put("n0", prefixes.get(0) + "%");
     }
     if (where.length() == 0) {
       return Map.of();
@@ -327,6 +327,7 @@ public final class JpaDuplicateService implements DuplicateService {
     TypedQuery<OrganizationEntity> q = em.createQuery(jpql.toString(), OrganizationEntity.class);
     params.forEach(q::setParameter);
     List<OrganizationEntity> orgs = q.setMaxResults(POOL_LIMIT).getResultList();
+    // A pool at the limit may have left out the best match; the scan is the complete search.
     List<String> ids = orgs.stream().map(o -> o.id).toList();
     Map<String, List<String>> emails = mechanisms(em, ids, MechanismKind.EMAIL);
     Map<String, List<String>> phones = mechanisms(em, ids, MechanismKind.PHONE);
@@ -371,7 +372,7 @@ public final class JpaDuplicateService implements DuplicateService {
     }
     int i = 0;
     for (String prefix : namePrefixes(probe)) {
-      or(where, "lower(p.lastName) like :n" + i + " or lower(p.firstName) like :n" + i);
+      or(where, "lower(p.lastName) like :n" + i);
       params.put("n" + i, prefix + "%");
       i++;
     }
