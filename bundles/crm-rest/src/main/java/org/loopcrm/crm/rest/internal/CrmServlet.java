@@ -3,7 +3,6 @@ package org.loopcrm.crm.rest.internal;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
-import java.util.ArrayList;
 import java.util.List;
 import javax.servlet.ServletConfig;
 import org.apache.cxf.endpoint.Server;
@@ -66,7 +65,7 @@ final class CrmServlet extends CXFNonSpringServlet {
         maxBodyBytes);
   }
 
-  /** With duplicate detection (decisions.md §18); {@code duplicates} null: none. */
+  /** With duplicate detection (decisions.md §18); the old constructor passes null: no checks. */
   CrmServlet(
       AccountService accounts,
       AuditService audit,
@@ -105,35 +104,31 @@ final class CrmServlet extends CXFNonSpringServlet {
     JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
     factory.setBus(getBus());
     factory.setAddress("/v1");
-    List<Object> beans =
-        new ArrayList<>(
-            List.of(
-                new AccountResource(accounts, audit, shares, duplicates),
-                new TeamResource(teams),
-                new UserResource(teams),
-                new AuditResource(audit),
-                new WebhookResource(webhooks),
-                new ConsentResource(accounts, privacy),
-                new PrivacyResource(privacy),
-                new HierarchyResource(relationships),
-                new RelationshipResource(relationships),
-                new AccountMechanismResource(parties),
-                new ContactMechanismResource(parties),
-                new AccountRoleResource(parties),
-                new ContactRoleResource(parties),
-                new AccountExternalRefResource(parties),
-                new ContactExternalRefResource(parties),
-                new AccountTagResource(parties),
-                new PartyResource(parties),
-                new ActivityResource(activity.activities()),
-                new TimelineResource(activity.timeline()),
-                new NotificationResource(activity.notifications()),
-                new PingResource(),
-                new OpenApiResource()));
-    if (duplicates != null) {
-      beans.add(new DuplicateResource(duplicates));
-    }
-    factory.setServiceBeans(beans);
+    factory.setServiceBeans(
+        List.of(
+            new AccountResource(accounts, audit, shares, duplicates),
+            new TeamResource(teams),
+            new UserResource(teams),
+            new AuditResource(audit),
+            new WebhookResource(webhooks),
+            new ConsentResource(accounts, privacy),
+            new PrivacyResource(privacy),
+            new HierarchyResource(relationships),
+            new RelationshipResource(relationships),
+            new AccountMechanismResource(parties),
+            new ContactMechanismResource(parties),
+            new AccountRoleResource(parties),
+            new ContactRoleResource(parties),
+            new AccountExternalRefResource(parties),
+            new ContactExternalRefResource(parties),
+            new AccountTagResource(parties),
+            new PartyResource(parties),
+            new ActivityResource(activity.activities()),
+            new TimelineResource(activity.timeline()),
+            new NotificationResource(activity.notifications()),
+            new DuplicateResource(duplicates),
+            new PingResource(),
+            new OpenApiResource()));
     factory.setProviders(
         List.of(
             new JacksonJsonProvider(mapper),
