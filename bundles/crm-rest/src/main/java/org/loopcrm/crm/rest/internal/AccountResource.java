@@ -22,12 +22,16 @@ import org.loopcrm.crm.api.Page;
 import org.loopcrm.crm.api.access.Share;
 import org.loopcrm.crm.api.access.ShareService;
 import org.loopcrm.crm.api.account.Account;
+import org.loopcrm.crm.api.account.AccountDraft;
 import org.loopcrm.crm.api.account.AccountQuery;
 import org.loopcrm.crm.api.account.AccountService;
 import org.loopcrm.crm.api.account.AccountSort;
 import org.loopcrm.crm.api.account.Contact;
+import org.loopcrm.crm.api.account.ContactDraft;
 import org.loopcrm.crm.api.audit.AuditQuery;
 import org.loopcrm.crm.api.audit.AuditService;
+import org.loopcrm.crm.api.dedupe.DuplicateCandidate;
+import org.loopcrm.crm.api.dedupe.DuplicateService;
 import org.loopcrm.crm.rest.internal.AccessDtos.AccessView;
 import org.loopcrm.crm.rest.internal.AccessDtos.ShareBody;
 import org.loopcrm.crm.rest.internal.AccessDtos.ShareList;
@@ -48,20 +52,43 @@ public final class AccountResource {
   private final AccountService accounts;
   private final AuditService audit;
   private final ShareService shares;
+  private final DuplicateService duplicates;
 
   AccountResource(AccountService accounts, AuditService audit, ShareService shares) {
+    this(accounts, audit, shares, null);
+  }
+
+  /** With duplicate detection on create and update (decisions.md §18); null: none. */
+  AccountResource(
+      AccountService accounts,
+      AuditService audit,
+      ShareService shares,
+      DuplicateService duplicates) {
     this.accounts = accounts;
     this.audit = audit;
     this.shares = shares;
+    this.duplicates = duplicates;
   }
 
   /** Creates an account. */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response create(@Context SecurityContext sc, @Context UriInfo uri, AccountBody body) {
-    Account a = accounts.create(Actors.of(sc), body == null ? null : body.toDraft());
+  public Response create(
+      @Context SecurityContext sc,
+      @Context UriInfo uri,
+      @QueryParam("duplicates") String dups,
+      AccountBody body) {
+    AccountDraft draft = body == null ? null : body.toDraft();
+    List<DuplicateCandidate> candidates =
+        duplicates == null
+            ? List.of()
+            : duplicates.screenAccount(Actors.of(sc), draft, null, DuplicateDtos.ignore(dups));
+    Account a = accounts.create(Actors.of(sc), draft);
     URI location = uri.getAbsolutePathBuilder().path(a.id().toString()).build();
-    return Response.created(location).tag(Etags.of(a.version())).entity(AccountView.of(a)).build();
+    return Response.created(location)
+        .tag(Etags.of(a.version()))
+        .entity(DuplicateDtos.withCandidates(AccountView.of(a), candidates))
+        .build();
   }
 
   /** Lists accounts, a page at a time. */
@@ -118,11 +145,19 @@ public final class AccountResource {
       @Context SecurityContext sc,
       @Context HttpHeaders headers,
       @PathParam("id") String id,
+      @QueryParam("duplicates") String dups,
       AccountBody body) {
     UUID uuid = Ids.parse("account", id);
     long version = Etags.requiredVersion(headers);
-    Account a = accounts.update(Actors.of(sc), uuid, version, body == null ? null : body.toDraft());
-    return Response.ok(AccountView.of(a)).tag(Etags.of(a.version())).build();
+    AccountDraft draft = body == null ? null : body.toDraft();
+    List<DuplicateCandidate> candidates =
+        duplicates == null
+            ? List.of()
+            : duplicates.screenAccount(Actors.of(sc), draft, uuid, DuplicateDtos.ignore(dups));
+    Account a = accounts.update(Actors.of(sc), uuid, version, draft);
+    return Response.ok(DuplicateDtos.withCandidates(AccountView.of(a), candidates))
+        .tag(Etags.of(a.version()))
+        .build();
   }
 
   /** Archives an account; needs If-Match. */
@@ -163,12 +198,21 @@ public final class AccountResource {
       @Context SecurityContext sc,
       @Context UriInfo uri,
       @PathParam("id") String id,
+      @QueryParam("duplicates") String dups,
       ContactBody body) {
-    Contact c =
-        accounts.addContact(
-            Actors.of(sc), Ids.parse("account", id), body == null ? null : body.toDraft());
+    UUID account = Ids.parse("account", id);
+    ContactDraft draft = body == null ? null : body.toDraft();
+    List<DuplicateCandidate> candidates =
+        duplicates == null
+            ? List.of()
+            : duplicates.screenContact(
+                Actors.of(sc), account, draft, null, DuplicateDtos.ignore(dups));
+    Contact c = accounts.addContact(Actors.of(sc), account, draft);
     URI location = uri.getAbsolutePathBuilder().path(c.id().toString()).build();
-    return Response.created(location).tag(Etags.of(c.version())).entity(ContactView.of(c)).build();
+    return Response.created(location)
+        .tag(Etags.of(c.version()))
+        .entity(DuplicateDtos.withCandidates(ContactView.of(c), candidates))
+        .build();
   }
 
   /** Lists an account's contacts. */
@@ -200,17 +244,21 @@ public final class AccountResource {
       @Context HttpHeaders headers,
       @PathParam("id") String id,
       @PathParam("contactId") String contactId,
+      @QueryParam("duplicates") String dups,
       ContactBody body) {
     UUID account = Ids.parse("account", id);
     UUID contact = Ids.parse("contact", contactId);
-    Contact c =
-        accounts.updateContact(
-            Actors.of(sc),
-            account,
-            contact,
-            Etags.requiredVersion(headers),
-            body == null ? null : body.toDraft());
-    return Response.ok(ContactView.of(c)).tag(Etags.of(c.version())).build();
+    long version = Etags.requiredVersion(headers);
+    ContactDraft draft = body == null ? null : body.toDraft();
+    List<DuplicateCandidate> candidates =
+        duplicates == null
+            ? List.of()
+            : duplicates.screenContact(
+                Actors.of(sc), account, draft, contact, DuplicateDtos.ignore(dups));
+    Contact c = accounts.updateContact(Actors.of(sc), account, contact, version, draft);
+    return Response.ok(DuplicateDtos.withCandidates(ContactView.of(c), candidates))
+        .tag(Etags.of(c.version()))
+        .build();
   }
 
   /** Removes a contact; needs If-Match. */

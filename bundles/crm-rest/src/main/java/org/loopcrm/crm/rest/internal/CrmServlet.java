@@ -12,6 +12,7 @@ import org.loopcrm.crm.api.access.ShareService;
 import org.loopcrm.crm.api.access.TeamService;
 import org.loopcrm.crm.api.account.AccountService;
 import org.loopcrm.crm.api.audit.AuditService;
+import org.loopcrm.crm.api.dedupe.DuplicateService;
 import org.loopcrm.crm.api.lifecycle.LifecycleService;
 import org.loopcrm.crm.api.party.PartyService;
 import org.loopcrm.crm.api.privacy.PrivacyService;
@@ -35,6 +36,7 @@ final class CrmServlet extends CXFNonSpringServlet {
   private final transient ActivityServices activity;
   private final transient LifecycleService lifecycle;
   private final transient MasterDataServices masterData;
+  private final transient DuplicateService duplicates;
   private final transient Authenticator authenticator;
   private final long maxBodyBytes;
   private transient Server server;
@@ -51,6 +53,7 @@ final class CrmServlet extends CXFNonSpringServlet {
       ActivityServices activity,
       LifecycleService lifecycle,
       MasterDataServices masterData,
+      DuplicateService duplicates,
       Authenticator authenticator,
       long maxBodyBytes) {
     this.accounts = accounts;
@@ -64,6 +67,7 @@ final class CrmServlet extends CXFNonSpringServlet {
     this.activity = activity;
     this.lifecycle = lifecycle;
     this.masterData = masterData;
+    this.duplicates = duplicates;
     this.authenticator = authenticator;
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -81,7 +85,7 @@ final class CrmServlet extends CXFNonSpringServlet {
     factory.setAddress("/v1");
     factory.setServiceBeans(
         List.of(
-            new AccountResource(accounts, audit, shares),
+            new AccountResource(accounts, audit, shares, duplicates),
             new TeamResource(teams),
             new UserResource(teams),
             new AuditResource(audit),
@@ -105,6 +109,7 @@ final class CrmServlet extends CXFNonSpringServlet {
             new AccountLifecycleResource(lifecycle, accounts),
             new CustomFieldResource(masterData.customFields()),
             new SearchResource(masterData.search()),
+            new DuplicateResource(duplicates),
             new PingResource(),
             new OpenApiResource()));
     factory.setProviders(

@@ -17,6 +17,7 @@ import org.loopcrm.crm.api.ConflictException;
 import org.loopcrm.crm.api.NotFoundException;
 import org.loopcrm.crm.api.StaleVersionException;
 import org.loopcrm.crm.api.ValidationException;
+import org.loopcrm.crm.api.dedupe.DuplicateCandidatesException;
 import org.loopcrm.crm.api.plugin.PluginVetoException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,9 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
               Problems.response(412, "stale-version", "Precondition failed", e.getMessage()))
           .tag(Etags.of(s.currentVersion()))
           .build();
+    }
+    if (e instanceof DuplicateCandidatesException d) {
+      return DuplicateDtos.conflict(d);
     }
     if (e instanceof ConflictException) {
       return Problems.response(409, "conflict", "Conflict", e.getMessage());

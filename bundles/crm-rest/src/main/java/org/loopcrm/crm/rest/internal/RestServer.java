@@ -10,6 +10,7 @@ import org.loopcrm.crm.api.activity.NotificationService;
 import org.loopcrm.crm.api.activity.TimelineService;
 import org.loopcrm.crm.api.audit.AuditService;
 import org.loopcrm.crm.api.customfield.CustomFieldService;
+import org.loopcrm.crm.api.dedupe.DuplicateService;
 import org.loopcrm.crm.api.lifecycle.LifecycleService;
 import org.loopcrm.crm.api.party.PartyService;
 import org.loopcrm.crm.api.privacy.PrivacyService;
@@ -59,6 +60,7 @@ public final class RestServer {
       @Reference LifecycleService lifecycle,
       @Reference CustomFieldService customFields,
       @Reference SearchService search,
+      @Reference DuplicateService duplicates,
       RestConfiguration config) {
     Hashtable<String, Object> props = new Hashtable<>();
     props.put("osgi.http.whiteboard.servlet.pattern", PATTERN);
@@ -80,6 +82,7 @@ public final class RestServer {
                 new ActivityServices(activities, timeline, notifications),
                 lifecycle,
                 new MasterDataServices(customFields, search),
+                duplicates,
                 auth,
                 config.maxBodyBytes()),
             props);

@@ -44,7 +44,8 @@ class OpenApiDocumentTest {
           LifecycleResource.class,
           AccountLifecycleResource.class,
           CustomFieldResource.class,
-          SearchResource.class);
+          SearchResource.class,
+          DuplicateResource.class);
 
   @Test
   void everyOperationIsDocumentedAndEveryDocumentedOperationExists() throws Exception {

@@ -63,7 +63,9 @@ public final class Permissions {
     /** Applying the lifecycle rules to every account with purchases (the scheduled route does). */
     LIFECYCLE_SWEEP,
     /** Definitions of custom fields (their values are part of accounts and contacts). */
-    CUSTOM_FIELD
+    CUSTOM_FIELD,
+    /** Duplicate scans (create) and the review of their clusters (read, update). */
+    DUPLICATE
   }
 
   /** What is done. */
@@ -140,6 +142,11 @@ public final class Permissions {
     grant(Resource.CUSTOM_FIELD, Action.CREATE, EnumSet.of(CRM_ADMIN));
     grant(Resource.CUSTOM_FIELD, Action.UPDATE, EnumSet.of(CRM_ADMIN));
     grant(Resource.CUSTOM_FIELD, Action.DELETE, EnumSet.of(CRM_ADMIN));
+    // Duplicate scans see every record: for the roles that do (decisions.md §18).
+    Set<Role> seeAll = EnumSet.of(CRM_ADMIN, CRM_INTEGRATION);
+    grant(Resource.DUPLICATE, Action.READ, seeAll);
+    grant(Resource.DUPLICATE, Action.CREATE, seeAll);
+    grant(Resource.DUPLICATE, Action.UPDATE, seeAll);
   }
 
   private Permissions() {}
@@ -179,6 +186,7 @@ public final class Permissions {
                       || resource == Resource.EXTERNAL_REF
                       || resource == Resource.TAG
                       || resource == Resource.NOTIFICATION
+                      || resource == Resource.DUPLICATE
                   ? "s"
                   : ""));
     }

@@ -47,6 +47,7 @@ class PermissionsTest {
     "LIFECYCLE      RU    RU   RU   R    R    RU   RU   R",
     "LIFECYCLE_SWEEP U    -    -    -    -    U    -    -",
     "CUSTOM_FIELD   RCUD  R    R    R    R    R    R    R",
+    "DUPLICATE      RCU   -    -    -    -    RCU  -    -",
   };
   private static final Role[] COLUMNS = {
     Role.CRM_ADMIN, Role.CRM_MANAGER, Role.CRM_SALES, Role.CRM_MARKETING,
