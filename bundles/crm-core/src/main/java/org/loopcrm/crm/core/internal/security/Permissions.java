@@ -55,7 +55,9 @@ public final class Permissions {
     /** Activities and tasks of accounts, and their timeline; completing a task is an update. */
     ACTIVITY,
     /** A user's own notifications; marking one read is an update. */
-    NOTIFICATION
+    NOTIFICATION,
+    /** Merges of duplicate parties: creating one merges, updating one undoes it. */
+    MERGE
   }
 
   /** What is done. */
@@ -125,6 +127,11 @@ public final class Permissions {
     grant(Resource.ACTIVITY, Action.DELETE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
     grant(Resource.NOTIFICATION, Action.READ, EVERYONE);
     grant(Resource.NOTIFICATION, Action.UPDATE, EVERYONE);
+    // Merging (issue 4, item 6) rewrites several records at once and is undone as a whole: only
+    // administrators and managers merge and undo; whoever reads the survivor reads its merges.
+    grant(Resource.MERGE, Action.READ, EVERYONE);
+    grant(Resource.MERGE, Action.CREATE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
+    grant(Resource.MERGE, Action.UPDATE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
   }
 
   private Permissions() {}
@@ -164,6 +171,7 @@ public final class Permissions {
                       || resource == Resource.EXTERNAL_REF
                       || resource == Resource.TAG
                       || resource == Resource.NOTIFICATION
+                      || resource == Resource.MERGE
                   ? "s"
                   : ""));
     }

@@ -44,6 +44,7 @@ class PermissionsTest {
     "TAG            RCD   RCD  RCD  RCD  RCD  RCD  RCD  R",
     "ACTIVITY       RCUD  RCUD RCU  RCU  RCU  RCU  RCU  R",
     "NOTIFICATION   RU    RU   RU   RU   RU   RU   RU   RU",
+    "MERGE          RCU   RCU  R    R    R    R    R    R",
   };
   private static final Role[] COLUMNS = {
     Role.CRM_ADMIN, Role.CRM_MANAGER, Role.CRM_SALES, Role.CRM_MARKETING,
