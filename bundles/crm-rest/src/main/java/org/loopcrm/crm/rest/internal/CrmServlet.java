@@ -3,6 +3,7 @@ package org.loopcrm.crm.rest.internal;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
+import java.util.ArrayList;
 import java.util.List;
 import javax.servlet.ServletConfig;
 import org.apache.cxf.endpoint.Server;
@@ -12,6 +13,7 @@ import org.loopcrm.crm.api.access.ShareService;
 import org.loopcrm.crm.api.access.TeamService;
 import org.loopcrm.crm.api.account.AccountService;
 import org.loopcrm.crm.api.audit.AuditService;
+import org.loopcrm.crm.api.merge.MergeService;
 import org.loopcrm.crm.api.party.PartyService;
 import org.loopcrm.crm.api.privacy.PrivacyService;
 import org.loopcrm.crm.api.relationship.RelationshipService;
@@ -23,6 +25,7 @@ import org.loopcrm.crm.api.webhook.WebhookService;
  */
 final class CrmServlet extends CXFNonSpringServlet {
   private static final long serialVersionUID = 1L;
+  private final transient MergeService merges;
   private final transient AccountService accounts;
   private final transient AuditService audit;
   private final transient WebhookService webhooks;
@@ -48,6 +51,36 @@ final class CrmServlet extends CXFNonSpringServlet {
       ActivityServices activity,
       Authenticator authenticator,
       long maxBodyBytes) {
+    this(
+        accounts,
+        audit,
+        webhooks,
+        teams,
+        shares,
+        privacy,
+        relationships,
+        parties,
+        activity,
+        authenticator,
+        maxBodyBytes,
+        null);
+  }
+
+  /** The same, with merging ({@code /merges}) when {@code merges} is not null. */
+  CrmServlet(
+      AccountService accounts,
+      AuditService audit,
+      WebhookService webhooks,
+      TeamService teams,
+      ShareService shares,
+      PrivacyService privacy,
+      RelationshipService relationships,
+      PartyService parties,
+      ActivityServices activity,
+      Authenticator authenticator,
+      long maxBodyBytes,
+      MergeService merges) {
+    this.merges = merges;
     this.accounts = accounts;
     this.audit = audit;
     this.webhooks = webhooks;
@@ -72,30 +105,35 @@ final class CrmServlet extends CXFNonSpringServlet {
     JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
     factory.setBus(getBus());
     factory.setAddress("/v1");
-    factory.setServiceBeans(
-        List.of(
-            new AccountResource(accounts, audit, shares),
-            new TeamResource(teams),
-            new UserResource(teams),
-            new AuditResource(audit),
-            new WebhookResource(webhooks),
-            new ConsentResource(accounts, privacy),
-            new PrivacyResource(privacy),
-            new HierarchyResource(relationships),
-            new RelationshipResource(relationships),
-            new AccountMechanismResource(parties),
-            new ContactMechanismResource(parties),
-            new AccountRoleResource(parties),
-            new ContactRoleResource(parties),
-            new AccountExternalRefResource(parties),
-            new ContactExternalRefResource(parties),
-            new AccountTagResource(parties),
-            new PartyResource(parties),
-            new ActivityResource(activity.activities()),
-            new TimelineResource(activity.timeline()),
-            new NotificationResource(activity.notifications()),
-            new PingResource(),
-            new OpenApiResource()));
+    List<Object> beans =
+        new ArrayList<>(
+            List.of(
+                new AccountResource(accounts, audit, shares),
+                new TeamResource(teams),
+                new UserResource(teams),
+                new AuditResource(audit),
+                new WebhookResource(webhooks),
+                new ConsentResource(accounts, privacy),
+                new PrivacyResource(privacy),
+                new HierarchyResource(relationships),
+                new RelationshipResource(relationships),
+                new AccountMechanismResource(parties),
+                new ContactMechanismResource(parties),
+                new AccountRoleResource(parties),
+                new ContactRoleResource(parties),
+                new AccountExternalRefResource(parties),
+                new ContactExternalRefResource(parties),
+                new AccountTagResource(parties),
+                new PartyResource(parties),
+                new ActivityResource(activity.activities()),
+                new TimelineResource(activity.timeline()),
+                new NotificationResource(activity.notifications()),
+                new PingResource(),
+                new OpenApiResource()));
+    if (merges != null) {
+      beans.add(new MergeResource(merges));
+    }
+    factory.setServiceBeans(beans);
     factory.setProviders(
         List.of(
             new JacksonJsonProvider(mapper),

@@ -40,7 +40,8 @@ class OpenApiDocumentTest {
           PartyResource.class,
           ActivityResource.class,
           TimelineResource.class,
-          NotificationResource.class);
+          NotificationResource.class,
+          MergeResource.class);
 
   @Test
   void everyOperationIsDocumentedAndEveryDocumentedOperationExists() throws Exception {
