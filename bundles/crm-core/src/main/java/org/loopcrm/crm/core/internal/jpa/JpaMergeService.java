@@ -25,6 +25,7 @@ import org.loopcrm.crm.api.Actor;
 import org.loopcrm.crm.api.ConflictException;
 import org.loopcrm.crm.api.NotFoundException;
 import org.loopcrm.crm.api.StaleVersionException;
+import org.loopcrm.crm.api.access.RecordAccess;
 import org.loopcrm.crm.api.account.Account;
 import org.loopcrm.crm.api.account.AccountStatus;
 import org.loopcrm.crm.api.account.LifecycleStage;
@@ -237,7 +238,9 @@ public final class JpaMergeService implements MergeService {
     return tx.readOnly(
         em -> {
           MergeEntity m = find(em, mergeId);
-          readableSurvivor(em, actor, m);
+          if (!readableSurvivor(em, actor, m)) {
+            throw new NotFoundException(MERGE, mergeId);
+          }
           return toMerge(m);
         });
   }
@@ -256,8 +259,9 @@ public final class JpaMergeService implements MergeService {
           List<Merge> out = new ArrayList<>();
           for (Object seq : seqs) {
             MergeEntity m = em.find(MergeEntity.class, ((Number) seq).longValue());
-            readableSurvivor(em, actor, m);
-            out.add(toMerge(m));
+            if (readableSurvivor(em, actor, m)) {
+              out.add(toMerge(m));
+            }
           }
           return out;
         });
@@ -405,21 +409,20 @@ public final class JpaMergeService implements MergeService {
     }
   }
 
-  private void readableSurvivor(EntityManager em, Actor actor, MergeEntity m) {
+  /** Whether the actor reads the merge's survivor (for a contact: one of its accounts). */
+  private boolean readableSurvivor(EntityManager em, Actor actor, MergeEntity m) {
     if (Visibility.seesEverything(actor)) {
-      return;
+      return true;
     }
     List<String> accounts =
         m.kind == PartyKind.ACCOUNT ? List.of(m.survivorId) : accountsOf(em, m.survivorId);
     for (String a : accounts) {
       OrganizationEntity o = em.find(OrganizationEntity.class, a);
-      if (o != null
-          && Visibility.access(em, actor, policy, o)
-              != org.loopcrm.crm.api.access.RecordAccess.NONE) {
-        return;
+      if (o != null && Visibility.access(em, actor, policy, o) != RecordAccess.NONE) {
+        return true;
       }
     }
-    throw new NotFoundException(MERGE, m.mergeId);
+    return false;
   }
 
   private static List<String> accountsOf(EntityManager em, String personId) {

@@ -419,6 +419,9 @@ abstract class MergeContract {
     assertThat(accounts.get(SALES, l.id()).version()).isEqualTo(l.version());
 
     Merge m = merges.merge(ADMIN, new MergeRequest(PartyKind.ACCOUNT, sp, List.of(lp), Map.of()));
+    assertThatThrownBy(() -> merges.get(OUTSIDER, m.id())).isInstanceOf(NotFoundException.class);
+    assertThat(merges.ofParty(OUTSIDER, s.id())).isEmpty();
+    assertThatThrownBy(() -> merges.undo(OUTSIDER, m.id())).isInstanceOf(NotFoundException.class);
     Account s2 = accounts.get(SALES, s.id());
     Account other = newAccount("Refuse other");
     assertThatThrownBy(
