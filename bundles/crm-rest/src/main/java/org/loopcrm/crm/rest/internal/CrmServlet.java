@@ -3,7 +3,6 @@ package org.loopcrm.crm.rest.internal;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
-import java.util.ArrayList;
 import java.util.List;
 import javax.servlet.ServletConfig;
 import org.apache.cxf.endpoint.Server;
@@ -50,34 +49,6 @@ final class CrmServlet extends CXFNonSpringServlet {
       PartyService parties,
       ActivityServices activity,
       Authenticator authenticator,
-      long maxBodyBytes) {
-    this(
-        accounts,
-        audit,
-        webhooks,
-        teams,
-        shares,
-        privacy,
-        relationships,
-        parties,
-        activity,
-        authenticator,
-        maxBodyBytes,
-        null);
-  }
-
-  /** The same, with merging ({@code /merges}) when {@code merges} is not null. */
-  CrmServlet(
-      AccountService accounts,
-      AuditService audit,
-      WebhookService webhooks,
-      TeamService teams,
-      ShareService shares,
-      PrivacyService privacy,
-      RelationshipService relationships,
-      PartyService parties,
-      ActivityServices activity,
-      Authenticator authenticator,
       long maxBodyBytes,
       MergeService merges) {
     this.merges = merges;
@@ -105,35 +76,31 @@ final class CrmServlet extends CXFNonSpringServlet {
     JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
     factory.setBus(getBus());
     factory.setAddress("/v1");
-    List<Object> beans =
-        new ArrayList<>(
-            List.of(
-                new AccountResource(accounts, audit, shares),
-                new TeamResource(teams),
-                new UserResource(teams),
-                new AuditResource(audit),
-                new WebhookResource(webhooks),
-                new ConsentResource(accounts, privacy),
-                new PrivacyResource(privacy),
-                new HierarchyResource(relationships),
-                new RelationshipResource(relationships),
-                new AccountMechanismResource(parties),
-                new ContactMechanismResource(parties),
-                new AccountRoleResource(parties),
-                new ContactRoleResource(parties),
-                new AccountExternalRefResource(parties),
-                new ContactExternalRefResource(parties),
-                new AccountTagResource(parties),
-                new PartyResource(parties),
-                new ActivityResource(activity.activities()),
-                new TimelineResource(activity.timeline()),
-                new NotificationResource(activity.notifications()),
-                new PingResource(),
-                new OpenApiResource()));
-    if (merges != null) {
-      beans.add(new MergeResource(merges));
-    }
-    factory.setServiceBeans(beans);
+    factory.setServiceBeans(
+        List.of(
+            new AccountResource(accounts, audit, shares),
+            new TeamResource(teams),
+            new UserResource(teams),
+            new AuditResource(audit),
+            new WebhookResource(webhooks),
+            new ConsentResource(accounts, privacy),
+            new PrivacyResource(privacy),
+            new HierarchyResource(relationships),
+            new RelationshipResource(relationships),
+            new AccountMechanismResource(parties),
+            new ContactMechanismResource(parties),
+            new AccountRoleResource(parties),
+            new ContactRoleResource(parties),
+            new AccountExternalRefResource(parties),
+            new ContactExternalRefResource(parties),
+            new AccountTagResource(parties),
+            new PartyResource(parties),
+            new ActivityResource(activity.activities()),
+            new TimelineResource(activity.timeline()),
+            new NotificationResource(activity.notifications()),
+            new MergeResource(merges),
+            new PingResource(),
+            new OpenApiResource()));
     factory.setProviders(
         List.of(
             new JacksonJsonProvider(mapper),
