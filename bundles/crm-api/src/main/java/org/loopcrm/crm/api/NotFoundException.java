@@ -8,4 +8,15 @@ public class NotFoundException extends CrmException {
   public NotFoundException(String kind, Object id) {
     super(kind + " " + id + " does not exist");
   }
+
+  /**
+   * Creates the exception with a message of its own, for subtypes that know more than that the
+   * record is missing (e.g. that it was merged into another one).
+   *
+   * @param message the message for the caller
+   * @param own marks this constructor apart from {@link #NotFoundException(String, Object)}
+   */
+  protected NotFoundException(String message, boolean own) {
+    super(message);
+  }
 }

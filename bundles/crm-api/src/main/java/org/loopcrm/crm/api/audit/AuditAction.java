@@ -22,5 +22,12 @@ public enum AuditAction {
    */
   ERASE,
   /** Everything held on the record's data subject was exported (GDPR); no field changed. */
-  EXPORT
+  EXPORT,
+  /**
+   * Parties were merged. On the survivor the changes hold the fields whose value another party gave
+   * it; on each merged party {@code mergedInto} changes from none to the survivor's id.
+   */
+  MERGE,
+  /** A merge was undone: the survivor got its prior values back, the merged party came back. */
+  UNMERGE
 }

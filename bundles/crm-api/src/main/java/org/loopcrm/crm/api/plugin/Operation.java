@@ -12,8 +12,10 @@ public enum Operation {
   /** A record is deleted; the target is the record's id ({@code UUID}). */
   DELETE,
   /**
-   * Two records become one. Declared for the account merge of the customer-master issue, which will
-   * fire it; no operation of the CRM fires it yet, so a plugin registered for it does not run.
+   * Two or more records become one (entity {@code account} or {@code contact}); undoing a merge
+   * fires it too. The target is the {@code MergeRequest} (for an undo, the merge's id), the
+   * pre-image the survivor before, the post-image the survivor after; the changed fields are the
+   * fields another party's value was chosen for.
    */
   MERGE,
   /**

@@ -14,6 +14,7 @@ import org.loopcrm.crm.api.account.AccountService;
 import org.loopcrm.crm.api.audit.AuditService;
 import org.loopcrm.crm.api.dedupe.DuplicateService;
 import org.loopcrm.crm.api.lifecycle.LifecycleService;
+import org.loopcrm.crm.api.merge.MergeService;
 import org.loopcrm.crm.api.party.PartyService;
 import org.loopcrm.crm.api.privacy.PrivacyService;
 import org.loopcrm.crm.api.relationship.RelationshipService;
@@ -25,6 +26,7 @@ import org.loopcrm.crm.api.webhook.WebhookService;
  */
 final class CrmServlet extends CXFNonSpringServlet {
   private static final long serialVersionUID = 1L;
+  private final transient MergeService merges;
   private final transient AccountService accounts;
   private final transient AuditService audit;
   private final transient WebhookService webhooks;
@@ -55,7 +57,9 @@ final class CrmServlet extends CXFNonSpringServlet {
       MasterDataServices masterData,
       DuplicateService duplicates,
       Authenticator authenticator,
-      long maxBodyBytes) {
+      long maxBodyBytes,
+      MergeService merges) {
+    this.merges = merges;
     this.accounts = accounts;
     this.audit = audit;
     this.webhooks = webhooks;
@@ -110,6 +114,7 @@ final class CrmServlet extends CXFNonSpringServlet {
             new CustomFieldResource(masterData.customFields()),
             new SearchResource(masterData.search()),
             new DuplicateResource(duplicates),
+            new MergeResource(merges),
             new PingResource(),
             new OpenApiResource()));
     factory.setProviders(

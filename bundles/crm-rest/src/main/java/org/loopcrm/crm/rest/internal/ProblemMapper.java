@@ -18,6 +18,7 @@ import org.loopcrm.crm.api.NotFoundException;
 import org.loopcrm.crm.api.StaleVersionException;
 import org.loopcrm.crm.api.ValidationException;
 import org.loopcrm.crm.api.dedupe.DuplicateCandidatesException;
+import org.loopcrm.crm.api.merge.PartyMergedException;
 import org.loopcrm.crm.api.plugin.PluginVetoException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,12 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     if (e instanceof PluginVetoException) {
       return Problems.response(422, "plugin-veto", "Refused by a plugin", e.getMessage());
+    }
+    if (e instanceof PartyMergedException m) {
+      Map<String, Object> body =
+          Problems.body(404, "merged", "Merged into another record", e.getMessage(), null);
+      body.put("mergedInto", m.survivorId().toString());
+      return Response.status(404).type(Problems.PROBLEM_JSON).entity(body).build();
     }
     if (e instanceof NotFoundException) {
       return Problems.response(404, "not-found", "Not found", e.getMessage());

@@ -12,6 +12,7 @@ import org.loopcrm.crm.api.audit.AuditService;
 import org.loopcrm.crm.api.customfield.CustomFieldService;
 import org.loopcrm.crm.api.dedupe.DuplicateService;
 import org.loopcrm.crm.api.lifecycle.LifecycleService;
+import org.loopcrm.crm.api.merge.MergeService;
 import org.loopcrm.crm.api.party.PartyService;
 import org.loopcrm.crm.api.privacy.PrivacyService;
 import org.loopcrm.crm.api.relationship.RelationshipService;
@@ -61,6 +62,7 @@ public final class RestServer {
       @Reference CustomFieldService customFields,
       @Reference SearchService search,
       @Reference DuplicateService duplicates,
+      @Reference MergeService merges,
       RestConfiguration config) {
     Hashtable<String, Object> props = new Hashtable<>();
     props.put("osgi.http.whiteboard.servlet.pattern", PATTERN);
@@ -84,7 +86,8 @@ public final class RestServer {
                 new MasterDataServices(customFields, search),
                 duplicates,
                 auth,
-                config.maxBodyBytes()),
+                config.maxBodyBytes(),
+                merges),
             props);
     LOG.info("REST API published at /crm/api/v1 (realm {})", config.realm());
   }

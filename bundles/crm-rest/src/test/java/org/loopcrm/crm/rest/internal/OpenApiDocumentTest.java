@@ -45,7 +45,8 @@ class OpenApiDocumentTest {
           AccountLifecycleResource.class,
           CustomFieldResource.class,
           SearchResource.class,
-          DuplicateResource.class);
+          DuplicateResource.class,
+          MergeResource.class);
 
   @Test
   void everyOperationIsDocumentedAndEveryDocumentedOperationExists() throws Exception {

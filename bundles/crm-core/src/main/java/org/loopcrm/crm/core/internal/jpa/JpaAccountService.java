@@ -44,6 +44,7 @@ import org.loopcrm.crm.api.account.Receivables;
 import org.loopcrm.crm.api.audit.AuditAction;
 import org.loopcrm.crm.api.customfield.FieldTarget;
 import org.loopcrm.crm.api.lifecycle.TransitionCause;
+import org.loopcrm.crm.api.merge.PartyMergedException;
 import org.loopcrm.crm.api.plugin.Operation;
 import org.loopcrm.crm.api.plugin.Stage;
 import org.loopcrm.crm.core.internal.account.Cursor;
@@ -155,7 +156,8 @@ public final class JpaAccountService implements AccountService {
     boolean desc = sort == AccountSort.NAME_DESC || sort == AccountSort.CREATED_DESC;
     String key = byName ? "o.sortName" : "o.createdAt";
     String cmp = desc ? "<" : ">";
-    StringBuilder jpql = new StringBuilder("select o from OrganizationEntity o where 1 = 1");
+    StringBuilder jpql =
+        new StringBuilder("select o from OrganizationEntity o where o.mergedInto is null");
     Map<String, Object> params = new LinkedHashMap<>();
     if (!q.includeArchived()) {
       jpql.append(" and o.status = :active");
@@ -615,6 +617,9 @@ public final class JpaAccountService implements AccountService {
     if (o == null) {
       throw new NotFoundException(ACCOUNT, id);
     }
+    if (o.mergedInto != null) {
+      throw new PartyMergedException(ACCOUNT, id, UUID.fromString(o.mergedInto));
+    }
     return o;
   }
 
@@ -708,6 +713,10 @@ public final class JpaAccountService implements AccountService {
             .getResultList();
     if (links.isEmpty()) {
       find(em, accountId);
+      PersonEntity merged = em.find(PersonEntity.class, contactId.toString());
+      if (merged != null && merged.mergedInto != null) {
+        throw new PartyMergedException("contact", contactId, UUID.fromString(merged.mergedInto));
+      }
       throw new NotFoundException("contact", contactId);
     }
     return links.get(0);

@@ -34,6 +34,7 @@ import org.loopcrm.crm.api.account.Account;
 import org.loopcrm.crm.api.account.AccountSort;
 import org.loopcrm.crm.api.account.AccountStatus;
 import org.loopcrm.crm.api.audit.AuditAction;
+import org.loopcrm.crm.api.merge.PartyMergedException;
 import org.loopcrm.crm.api.party.ContactMechanism;
 import org.loopcrm.crm.api.party.ContactMechanismDraft;
 import org.loopcrm.crm.api.party.ExternalRef;
@@ -719,6 +720,11 @@ public final class JpaPartyService implements PartyService {
             .getSingleResult();
     PersonEntity p = links == 0 ? null : em.find(PersonEntity.class, key.contactId().toString());
     if (p == null) {
+      PersonEntity merged = em.find(PersonEntity.class, key.contactId().toString());
+      if (merged != null && merged.mergedInto != null) {
+        throw new PartyMergedException(
+            "contact", key.contactId(), UUID.fromString(merged.mergedInto));
+      }
       throw new NotFoundException("contact", key.contactId());
     }
     return p;

@@ -368,6 +368,8 @@ public final class JpaTimelineService implements TimelineService {
       case RESTORE -> "restored";
       case ERASE -> "erased";
       case EXPORT -> "exported";
+      case MERGE -> "merged";
+      case UNMERGE -> "unmerged";
       default -> a.name().toLowerCase(Locale.ROOT);
     };
   }

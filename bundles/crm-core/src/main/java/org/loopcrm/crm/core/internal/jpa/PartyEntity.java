@@ -29,4 +29,8 @@ public abstract class PartyEntity {
 
   @Column(name = "updated_at", nullable = false)
   Instant updatedAt;
+
+  /** The party this one was merged into, or null while it is a record of its own (since 0013). */
+  @Column(name = "merged_into", length = 36)
+  String mergedInto;
 }

@@ -16,6 +16,9 @@ import org.loopcrm.crm.api.account.AccountDraft;
 import org.loopcrm.crm.api.account.AccountStatus;
 import org.loopcrm.crm.api.account.LifecycleStage;
 import org.loopcrm.crm.api.account.Receivables;
+import org.loopcrm.crm.api.merge.MergeParty;
+import org.loopcrm.crm.api.merge.MergeRequest;
+import org.loopcrm.crm.api.merge.PartyKind;
 import org.loopcrm.crm.api.plugin.Operation;
 import org.loopcrm.crm.api.plugin.PluginContext;
 
@@ -129,6 +132,9 @@ public record AsyncJob(
     } else if (value instanceof AccountStatus s) {
       t.put("type", "account-status");
       t.put("value", s);
+    } else if (value instanceof MergeRequest mr) {
+      t.put("type", "merge-request");
+      t.put("value", mergeRequest(mr));
     } else if (value instanceof UUID id) {
       t.put("type", "id");
       t.put("value", id);
@@ -228,6 +234,35 @@ public record AsyncJob(
     return out;
   }
 
+  private static Map<String, Object> mergeRequest(MergeRequest r) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("kind", r.kind());
+    v.put("survivor", mergeParty(r.survivor()));
+    List<Object> losers = new ArrayList<>();
+    for (MergeParty p : r.losers()) {
+      losers.add(mergeParty(p));
+    }
+    v.put("losers", losers);
+    Map<String, Object> sources = new LinkedHashMap<>();
+    r.fieldSources().forEach((k, id) -> sources.put(k, id));
+    v.put("fieldSources", sources);
+    return v;
+  }
+
+  private static Map<String, Object> mergeParty(MergeParty p) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("id", p.id());
+    v.put("version", p.version());
+    return v;
+  }
+
+  private static MergeParty mergeParty(Object node) {
+    Map<String, Object> v = map(node, "party");
+    return new MergeParty(
+        UUID.fromString(text(v.get("id"), "id")),
+        decimal(v.get("version"), "version").longValueExact());
+  }
+
   private static Object untagged(Object node) {
     if (node == null) {
       return null;
@@ -274,6 +309,21 @@ public record AsyncJob(
             customFieldsBack(v.get("customFields")));
       }
       case "account-status" -> AccountStatus.valueOf(text(value, "account-status"));
+      case "merge-request" -> {
+        Map<String, Object> v = map(value, "merge-request");
+        List<MergeParty> losers = new ArrayList<>();
+        for (Object l : list(v.get("losers"), "losers")) {
+          losers.add(mergeParty(l));
+        }
+        Map<String, UUID> sources = new LinkedHashMap<>();
+        map(v.get("fieldSources"), "fieldSources")
+            .forEach((k, id) -> sources.put(k, UUID.fromString(text(id, k))));
+        yield new MergeRequest(
+            PartyKind.valueOf(text(v.get("kind"), "kind")),
+            mergeParty(v.get("survivor")),
+            losers,
+            sources);
+      }
       case "id" -> UUID.fromString(text(value, "id"));
       default -> throw new IllegalArgumentException("unknown value type " + type);
     };

@@ -115,7 +115,9 @@ public final class PipelineContext implements PluginContext {
     if (stage == Stage.POST_OPERATION || stage == Stage.ASYNC) {
       throw new IllegalStateException("the target cannot change after the record was written");
     }
-    if (operation == Operation.DELETE || operation == Operation.STATE_CHANGE) {
+    if (operation == Operation.DELETE
+        || operation == Operation.STATE_CHANGE
+        || operation == Operation.MERGE) {
       throw new IllegalStateException("the target of a " + operation + " cannot change");
     }
     if (newTarget == null || (target != null && newTarget.getClass() != target.getClass())) {

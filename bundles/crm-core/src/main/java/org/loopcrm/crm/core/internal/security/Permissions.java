@@ -65,7 +65,9 @@ public final class Permissions {
     /** Definitions of custom fields (their values are part of accounts and contacts). */
     CUSTOM_FIELD,
     /** Duplicate scans (create) and the review of their clusters (read, update). */
-    DUPLICATE
+    DUPLICATE,
+    /** Merges of duplicate parties: creating one merges, updating one undoes it. */
+    MERGE
   }
 
   /** What is done. */
@@ -147,6 +149,11 @@ public final class Permissions {
     grant(Resource.DUPLICATE, Action.READ, seeAll);
     grant(Resource.DUPLICATE, Action.CREATE, seeAll);
     grant(Resource.DUPLICATE, Action.UPDATE, seeAll);
+    // Merging (issue 4, item 6) rewrites several records at once and is undone as a whole: only
+    // administrators and managers merge and undo; whoever reads the survivor reads its merges.
+    grant(Resource.MERGE, Action.READ, EVERYONE);
+    grant(Resource.MERGE, Action.CREATE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
+    grant(Resource.MERGE, Action.UPDATE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
   }
 
   private Permissions() {}
@@ -187,6 +194,7 @@ public final class Permissions {
                       || resource == Resource.TAG
                       || resource == Resource.NOTIFICATION
                       || resource == Resource.DUPLICATE
+                      || resource == Resource.MERGE
                   ? "s"
                   : ""));
     }

@@ -48,6 +48,7 @@ class PermissionsTest {
     "LIFECYCLE_SWEEP U    -    -    -    -    U    -    -",
     "CUSTOM_FIELD   RCUD  R    R    R    R    R    R    R",
     "DUPLICATE      RCU   -    -    -    -    RCU  -    -",
+    "MERGE          RCU   RCU  R    R    R    R    R    R",
   };
   private static final Role[] COLUMNS = {
     Role.CRM_ADMIN, Role.CRM_MANAGER, Role.CRM_SALES, Role.CRM_MARKETING,

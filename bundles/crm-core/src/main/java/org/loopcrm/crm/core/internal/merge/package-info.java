@@ -1,0 +1,2 @@
+/** Rules of merging duplicate parties. */
+package org.loopcrm.crm.core.internal.merge;
