@@ -37,6 +37,10 @@ public interface AuditService {
    * @param details what was exported, in order; field names up to 60 characters
    * @return the entry written
    * @throws AccessDeniedException if the actor may not read records
+   * @throws UnsupportedOperationException if this implementation records no exports (the default,
+   *     which keeps read-only implementations and test doubles written as lambdas valid)
    */
-  AuditEntry recordExport(Actor actor, Map<String, String> details);
+  default AuditEntry recordExport(Actor actor, Map<String, String> details) {
+    throw new UnsupportedOperationException("this audit service records no exports");
+  }
 }

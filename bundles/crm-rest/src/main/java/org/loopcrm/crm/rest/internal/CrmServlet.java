@@ -3,6 +3,7 @@ package org.loopcrm.crm.rest.internal;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
+import java.time.Clock;
 import java.util.List;
 import javax.servlet.ServletConfig;
 import org.apache.cxf.endpoint.Server;
@@ -12,6 +13,7 @@ import org.loopcrm.crm.api.access.ShareService;
 import org.loopcrm.crm.api.access.TeamService;
 import org.loopcrm.crm.api.account.AccountService;
 import org.loopcrm.crm.api.audit.AuditService;
+import org.loopcrm.crm.api.dataexport.ExportService;
 import org.loopcrm.crm.api.party.PartyService;
 import org.loopcrm.crm.api.privacy.PrivacyService;
 import org.loopcrm.crm.api.relationship.RelationshipService;
@@ -32,6 +34,7 @@ final class CrmServlet extends CXFNonSpringServlet {
   private final transient RelationshipService relationships;
   private final transient PartyService parties;
   private final transient ActivityServices activity;
+  private final transient ExportService exports;
   private final transient Authenticator authenticator;
   private final long maxBodyBytes;
   private transient Server server;
@@ -46,6 +49,7 @@ final class CrmServlet extends CXFNonSpringServlet {
       RelationshipService relationships,
       PartyService parties,
       ActivityServices activity,
+      ExportService exports,
       Authenticator authenticator,
       long maxBodyBytes) {
     this.accounts = accounts;
@@ -57,6 +61,7 @@ final class CrmServlet extends CXFNonSpringServlet {
     this.relationships = relationships;
     this.parties = parties;
     this.activity = activity;
+    this.exports = exports;
     this.authenticator = authenticator;
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -94,6 +99,8 @@ final class CrmServlet extends CXFNonSpringServlet {
             new ActivityResource(activity.activities()),
             new TimelineResource(activity.timeline()),
             new NotificationResource(activity.notifications()),
+            new AccountExportResource(exports, Clock.systemUTC()),
+            new ContactExportResource(exports, Clock.systemUTC()),
             new PingResource(),
             new OpenApiResource()));
     factory.setProviders(

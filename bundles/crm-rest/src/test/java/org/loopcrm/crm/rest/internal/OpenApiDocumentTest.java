@@ -40,7 +40,9 @@ class OpenApiDocumentTest {
           PartyResource.class,
           ActivityResource.class,
           TimelineResource.class,
-          NotificationResource.class);
+          NotificationResource.class,
+          AccountExportResource.class,
+          ContactExportResource.class);
 
   @Test
   void everyOperationIsDocumentedAndEveryDocumentedOperationExists() throws Exception {
