@@ -3,6 +3,7 @@ package org.loopcrm.crm.rest.internal;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import javax.ws.rs.BeanParam;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
@@ -25,7 +26,6 @@ import org.loopcrm.crm.api.account.Account;
 import org.loopcrm.crm.api.account.AccountDraft;
 import org.loopcrm.crm.api.account.AccountQuery;
 import org.loopcrm.crm.api.account.AccountService;
-import org.loopcrm.crm.api.account.AccountSort;
 import org.loopcrm.crm.api.account.Contact;
 import org.loopcrm.crm.api.account.ContactDraft;
 import org.loopcrm.crm.api.audit.AuditQuery;
@@ -47,7 +47,6 @@ import org.loopcrm.crm.rest.internal.Dtos.ContactView;
 @Path("/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 public final class AccountResource {
-  private static final int DEFAULT_LIMIT = 50;
   private static final String RECORD_TYPE = "account";
   private final AccountService accounts;
   private final AuditService audit;
@@ -94,29 +93,8 @@ public final class AccountResource {
   /** Lists accounts, a page at a time. */
   @GET
   public Response list(
-      @Context SecurityContext sc,
-      @Context UriInfo uri,
-      @QueryParam("name") String namePrefix,
-      @QueryParam("owner") String owner,
-      @QueryParam("includeArchived") String includeArchived,
-      @QueryParam("sort") String sort,
-      @QueryParam("limit") String limit,
-      @QueryParam("cursor") String cursor) {
-    AccountQuery q =
-        new AccountQuery(
-            namePrefix,
-            owner,
-            Params.bool("includeArchived", includeArchived),
-            sort == null
-                ? AccountSort.NAME_ASC
-                : AccountSort.fromToken(sort)
-                    .orElseThrow(
-                        () ->
-                            Params.invalid(
-                                "sort", "must be one of name, -name, createdAt, -createdAt")),
-            Params.integer("limit", limit, DEFAULT_LIMIT),
-            cursor,
-            CustomFieldDtos.filters(uri.getQueryParameters()));
+      @Context SecurityContext sc, @Context UriInfo uri, @BeanParam AccountListParams params) {
+    AccountQuery q = params.query(uri);
     Page<Account> page = accounts.list(Actors.of(sc), q);
     Response.ResponseBuilder r =
         Response.ok(

@@ -3,6 +3,7 @@ package org.loopcrm.crm.rest.internal;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
+import java.time.Clock;
 import java.util.List;
 import javax.servlet.ServletConfig;
 import org.apache.cxf.endpoint.Server;
@@ -12,6 +13,7 @@ import org.loopcrm.crm.api.access.ShareService;
 import org.loopcrm.crm.api.access.TeamService;
 import org.loopcrm.crm.api.account.AccountService;
 import org.loopcrm.crm.api.audit.AuditService;
+import org.loopcrm.crm.api.dataexport.ExportService;
 import org.loopcrm.crm.api.dedupe.DuplicateService;
 import org.loopcrm.crm.api.lifecycle.LifecycleService;
 import org.loopcrm.crm.api.merge.MergeService;
@@ -39,6 +41,7 @@ final class CrmServlet extends CXFNonSpringServlet {
   private final transient LifecycleService lifecycle;
   private final transient MasterDataServices masterData;
   private final transient DuplicateService duplicates;
+  private final transient ExportService exports;
   private final transient Authenticator authenticator;
   private final long maxBodyBytes;
   private transient Server server;
@@ -56,6 +59,7 @@ final class CrmServlet extends CXFNonSpringServlet {
       LifecycleService lifecycle,
       MasterDataServices masterData,
       DuplicateService duplicates,
+      ExportService exports,
       Authenticator authenticator,
       long maxBodyBytes,
       MergeService merges) {
@@ -72,6 +76,7 @@ final class CrmServlet extends CXFNonSpringServlet {
     this.lifecycle = lifecycle;
     this.masterData = masterData;
     this.duplicates = duplicates;
+    this.exports = exports;
     this.authenticator = authenticator;
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -115,6 +120,8 @@ final class CrmServlet extends CXFNonSpringServlet {
             new SearchResource(masterData.search()),
             new DuplicateResource(duplicates),
             new MergeResource(merges),
+            new AccountExportResource(exports, Clock.systemUTC()),
+            new ContactExportResource(exports, Clock.systemUTC()),
             new PingResource(),
             new OpenApiResource()));
     factory.setProviders(

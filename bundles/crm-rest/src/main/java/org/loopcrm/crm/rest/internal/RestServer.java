@@ -10,6 +10,7 @@ import org.loopcrm.crm.api.activity.NotificationService;
 import org.loopcrm.crm.api.activity.TimelineService;
 import org.loopcrm.crm.api.audit.AuditService;
 import org.loopcrm.crm.api.customfield.CustomFieldService;
+import org.loopcrm.crm.api.dataexport.ExportService;
 import org.loopcrm.crm.api.dedupe.DuplicateService;
 import org.loopcrm.crm.api.lifecycle.LifecycleService;
 import org.loopcrm.crm.api.merge.MergeService;
@@ -63,6 +64,7 @@ public final class RestServer {
       @Reference SearchService search,
       @Reference DuplicateService duplicates,
       @Reference MergeService merges,
+      @Reference ExportService exports,
       RestConfiguration config) {
     Hashtable<String, Object> props = new Hashtable<>();
     props.put("osgi.http.whiteboard.servlet.pattern", PATTERN);
@@ -85,6 +87,7 @@ public final class RestServer {
                 lifecycle,
                 new MasterDataServices(customFields, search),
                 duplicates,
+                exports,
                 auth,
                 config.maxBodyBytes(),
                 merges),

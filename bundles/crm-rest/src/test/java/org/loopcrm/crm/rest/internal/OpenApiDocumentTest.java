@@ -46,7 +46,9 @@ class OpenApiDocumentTest {
           CustomFieldResource.class,
           SearchResource.class,
           DuplicateResource.class,
-          MergeResource.class);
+          MergeResource.class,
+          AccountExportResource.class,
+          ContactExportResource.class);
 
   @Test
   void everyOperationIsDocumentedAndEveryDocumentedOperationExists() throws Exception {

@@ -1,5 +1,9 @@
 package org.loopcrm.crm.core.internal.jpa;
 
+import static org.loopcrm.crm.core.internal.security.Permissions.require;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,22 +16,29 @@ import javax.persistence.TypedQuery;
 import org.loopcrm.crm.api.Actor;
 import org.loopcrm.crm.api.NotFoundException;
 import org.loopcrm.crm.api.Page;
+import org.loopcrm.crm.api.audit.AuditAction;
 import org.loopcrm.crm.api.audit.AuditEntry;
 import org.loopcrm.crm.api.audit.AuditQuery;
 import org.loopcrm.crm.api.audit.AuditService;
 import org.loopcrm.crm.api.audit.FieldChange;
 import org.loopcrm.crm.core.internal.audit.AuditCursor;
 import org.loopcrm.crm.core.internal.audit.AuditRules;
+import org.loopcrm.crm.core.internal.security.Permissions.Action;
+import org.loopcrm.crm.core.internal.security.Permissions.Resource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
  * Reads the audit tables, newest first, with keyset paging on (time, sequence) so a page costs the
- * same wherever it starts. Read-only: the entries are written by {@link AuditLog}.
+ * same wherever it starts. The entries are written by {@link AuditLog}, in the transactions of the
+ * changes; the one entry written here is an export's, for exports made outside the core services.
  */
 @Component(service = AuditService.class)
 public final class JpaAuditService implements AuditService {
+  /** The record type of export entries; each export is its own record. */
+  static final String EXPORT = "export";
+
   private final Transactions tx;
   private final AccessPolicy policy;
 
@@ -96,6 +107,35 @@ public final class JpaAuditService implements AuditService {
             next = Optional.of(new AuditCursor(scope, last.occurredAt, last.sequence).encode());
           }
           return new Page<>(items, next);
+        });
+  }
+
+  @Override
+  public AuditEntry recordExport(Actor actor, Map<String, String> details) {
+    // Exporting is reading the list: whoever may list accounts may export them.
+    require(actor, Resource.ACCOUNT, Action.READ);
+    String id = UUID.randomUUID().toString();
+    return tx.inTransaction(
+        em -> {
+          AuditLog.record(
+              em,
+              actor,
+              AuditAction.EXPORT,
+              EXPORT,
+              id,
+              null,
+              details,
+              Instant.now().truncatedTo(ChronoUnit.MICROS));
+          em.flush();
+          List<AuditEntryEntity> entry =
+              em.createQuery(
+                      "select e from AuditEntryEntity e where e.recordType = :type"
+                          + " and e.recordId = :id",
+                      AuditEntryEntity.class)
+                  .setParameter("type", EXPORT)
+                  .setParameter("id", id)
+                  .getResultList();
+          return withChanges(em, entry).get(0);
         });
   }
 

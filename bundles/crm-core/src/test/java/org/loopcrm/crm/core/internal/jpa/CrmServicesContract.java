@@ -570,6 +570,33 @@ abstract class CrmServicesContract {
   }
 
   @Test
+  void anExportIsAuditedOnceInTheExportersHistoryWithItsDetails() {
+    Actor exporter = user("exporter-" + UUID.randomUUID(), Role.CRM_VIEWER, Actor.Channel.REST);
+    java.util.Map<String, String> details = new java.util.LinkedHashMap<>();
+    details.put("subject", "ACCOUNTS");
+    details.put("format", "CSV");
+    details.put("filter", "name=Acme");
+    details.put("count", "3");
+
+    AuditEntry entry = audit.recordExport(exporter, details);
+
+    assertThat(entry.action()).isEqualTo(AuditAction.EXPORT);
+    assertThat(entry.recordType()).isEqualTo("export");
+    assertThat(entry.changes())
+        .containsExactly(
+            new FieldChange("subject", null, "ACCOUNTS"),
+            new FieldChange("format", null, "CSV"),
+            new FieldChange("filter", null, "name=Acme"),
+            new FieldChange("count", null, "3"));
+    assertThat(audit.history(ADMIN, AuditQuery.ofUser(exporter.user(), 10)).items())
+        .containsExactly(entry);
+    assertThat(historyOf("export", entry.recordId())).containsExactly(entry);
+    assertThatThrownBy(
+            () -> audit.recordExport(new Actor("nobody", Set.of(), Actor.Channel.REST), details))
+        .isInstanceOf(AccessDeniedException.class);
+  }
+
+  @Test
   void archiveRestoreAndDeleteAreAuditedAndTheHistoryOutlivesTheRecord() {
     Account a = newAccount(unique("Lifecycle audit"), null);
     Contact c =
