@@ -12,6 +12,7 @@ import org.loopcrm.crm.api.access.ShareService;
 import org.loopcrm.crm.api.access.TeamService;
 import org.loopcrm.crm.api.account.AccountService;
 import org.loopcrm.crm.api.audit.AuditService;
+import org.loopcrm.crm.api.dataimport.Importer;
 import org.loopcrm.crm.api.party.PartyService;
 import org.loopcrm.crm.api.privacy.PrivacyService;
 import org.loopcrm.crm.api.relationship.RelationshipService;
@@ -34,6 +35,8 @@ final class CrmServlet extends CXFNonSpringServlet {
   private final transient ActivityServices activity;
   private final transient Authenticator authenticator;
   private final long maxBodyBytes;
+  private final transient Importer importer;
+  private final long maxImportBytes;
   private transient Server server;
 
   CrmServlet(
@@ -48,6 +51,39 @@ final class CrmServlet extends CXFNonSpringServlet {
       ActivityServices activity,
       Authenticator authenticator,
       long maxBodyBytes) {
+    this(
+        accounts,
+        audit,
+        webhooks,
+        teams,
+        shares,
+        privacy,
+        relationships,
+        parties,
+        activity,
+        authenticator,
+        maxBodyBytes,
+        null,
+        maxBodyBytes);
+  }
+
+  /** With the importer behind {@code /imports} and its upload limit. */
+  CrmServlet(
+      AccountService accounts,
+      AuditService audit,
+      WebhookService webhooks,
+      TeamService teams,
+      ShareService shares,
+      PrivacyService privacy,
+      RelationshipService relationships,
+      PartyService parties,
+      ActivityServices activity,
+      Authenticator authenticator,
+      long maxBodyBytes,
+      Importer importer,
+      long maxImportBytes) {
+    this.importer = importer;
+    this.maxImportBytes = maxImportBytes;
     this.accounts = accounts;
     this.audit = audit;
     this.webhooks = webhooks;
@@ -95,12 +131,13 @@ final class CrmServlet extends CXFNonSpringServlet {
             new TimelineResource(activity.timeline()),
             new NotificationResource(activity.notifications()),
             new PingResource(),
-            new OpenApiResource()));
+            new OpenApiResource(),
+            new ImportResource(importer)));
     factory.setProviders(
         List.of(
             new JacksonJsonProvider(mapper),
             new ProblemMapper(),
-            new BasicAuthFilter(authenticator, maxBodyBytes)));
+            new BasicAuthFilter(authenticator, maxBodyBytes, maxImportBytes)));
     server = factory.create();
   }
 

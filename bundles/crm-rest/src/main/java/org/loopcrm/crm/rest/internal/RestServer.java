@@ -9,6 +9,7 @@ import org.loopcrm.crm.api.activity.ActivityService;
 import org.loopcrm.crm.api.activity.NotificationService;
 import org.loopcrm.crm.api.activity.TimelineService;
 import org.loopcrm.crm.api.audit.AuditService;
+import org.loopcrm.crm.api.dataimport.Importer;
 import org.loopcrm.crm.api.party.PartyService;
 import org.loopcrm.crm.api.privacy.PrivacyService;
 import org.loopcrm.crm.api.relationship.RelationshipService;
@@ -53,6 +54,7 @@ public final class RestServer {
       @Reference ActivityService activities,
       @Reference TimelineService timeline,
       @Reference NotificationService notifications,
+      @Reference Importer importer,
       RestConfiguration config) {
     Hashtable<String, Object> props = new Hashtable<>();
     props.put("osgi.http.whiteboard.servlet.pattern", PATTERN);
@@ -73,7 +75,9 @@ public final class RestServer {
                 parties,
                 new ActivityServices(activities, timeline, notifications),
                 auth,
-                config.maxBodyBytes()),
+                config.maxBodyBytes(),
+                importer,
+                config.maxImportBytes()),
             props);
     LOG.info("REST API published at /crm/api/v1 (realm {})", config.realm());
   }

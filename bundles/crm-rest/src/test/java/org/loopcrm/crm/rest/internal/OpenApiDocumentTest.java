@@ -40,7 +40,8 @@ class OpenApiDocumentTest {
           PartyResource.class,
           ActivityResource.class,
           TimelineResource.class,
-          NotificationResource.class);
+          NotificationResource.class,
+          ImportResource.class);
 
   @Test
   void everyOperationIsDocumentedAndEveryDocumentedOperationExists() throws Exception {
