@@ -2,7 +2,6 @@ package org.loopcrm.crm.rest.internal;
 
 import java.io.InputStream;
 import java.net.URI;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -202,8 +201,8 @@ public final class ImportResource {
       long lastRow,
       Integer percent,
       String message,
-      Instant createdAt,
-      Instant updatedAt) {
+      String createdAt,
+      String updatedAt) {
     static JobView of(ImportJob j) {
       Integer percent =
           j.rowsTotal() == null
@@ -230,8 +229,8 @@ public final class ImportResource {
           j.lastRow(),
           percent,
           j.message(),
-          j.createdAt(),
-          j.updatedAt());
+          j.createdAt().toString(),
+          j.updatedAt().toString());
     }
   }
 
