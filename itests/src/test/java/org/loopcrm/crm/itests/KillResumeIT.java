@@ -41,7 +41,7 @@ import org.junit.Test;
  */
 public class KillResumeIT {
   static final int ROWS = Integer.getInteger("crm.itest.killResume.rows", 3_000);
-  private static final Duration BOOT = Duration.ofMinutes(4);
+  private static final Duration BOOT = Duration.ofMinutes(10);
   private final HttpClient http = HttpClient.newHttpClient();
   private Process karaf;
   private int httpPort;

@@ -312,10 +312,13 @@ public final class JpaImportJobService implements ImportJobService {
     if (job.state.finished()) {
       return toJob(job);
     }
-    job.state = ImportState.RUNNING;
     Actor actor = actorOf(job);
+    long inserted = 0;
+    long updated = 0;
+    long rejected = 0;
+    long last = job.lastRow;
     for (ImportRow row : rows) {
-      if (row.rowNumber() <= job.lastRow) {
+      if (row.rowNumber() <= last) {
         continue; // written by an earlier attempt of this chunk that committed
       }
       List<FieldError> errors = failed.get(row.rowNumber());
@@ -329,15 +332,25 @@ public final class JpaImportJobService implements ImportJobService {
       e.errors = r.errors.isEmpty() ? null : errorsJson(r.errors);
       em.persist(e);
       switch (r.outcome) {
-        case INSERTED -> job.inserted++;
-        case UPDATED -> job.updated++;
-        case REJECTED -> job.rejected++;
+        case INSERTED -> inserted++;
+        case UPDATED -> updated++;
+        case REJECTED -> rejected++;
       }
-      job.rowsProcessed++;
-      job.lastRow = row.rowNumber();
+      last = row.rowNumber();
+      // Written rows need no tracking: without this, every auto-flush of a later row would
+      // dirty-check all of the chunk's entities again (quadratic in the chunk size).
+      em.flush();
+      em.clear();
     }
-    job.updatedAt = now();
-    return toJob(job);
+    ImportJobEntity j = em.find(ImportJobEntity.class, job.id); // still locked by this transaction
+    j.state = ImportState.RUNNING;
+    j.inserted += inserted;
+    j.updated += updated;
+    j.rejected += rejected;
+    j.rowsProcessed += inserted + updated + rejected;
+    j.lastRow = last;
+    j.updatedAt = now();
+    return toJob(j);
   }
 
   /** One account row: rejected in place if it fails before writing, a RowFailure if after. */
