@@ -22,14 +22,25 @@ final class BasicAuthFilter implements ContainerRequestFilter {
   static final String ACTOR = "crm.actor";
   private final Authenticator authenticator;
   private final long maxBodyBytes;
+  private final long maxImportBytes;
 
   BasicAuthFilter(Authenticator authenticator, long maxBodyBytes) {
+    this(authenticator, maxBodyBytes, maxBodyBytes);
+  }
+
+  /** With a separate, larger limit for file uploads to {@code /imports}. */
+  BasicAuthFilter(Authenticator authenticator, long maxBodyBytes, long maxImportBytes) {
     this.authenticator = authenticator;
     this.maxBodyBytes = maxBodyBytes;
+    this.maxImportBytes = maxImportBytes;
   }
 
   @Override
   public void filter(ContainerRequestContext request) {
+    long maxBodyBytes =
+        ImportResource.PATH.equals(request.getUriInfo().getPath())
+            ? maxImportBytes
+            : this.maxBodyBytes;
     if (request.getLength() > maxBodyBytes) {
       request.abortWith(Problems.tooLarge(maxBodyBytes));
       return;

@@ -14,6 +14,7 @@ import org.loopcrm.crm.api.access.TeamService;
 import org.loopcrm.crm.api.account.AccountService;
 import org.loopcrm.crm.api.audit.AuditService;
 import org.loopcrm.crm.api.dataexport.ExportService;
+import org.loopcrm.crm.api.dataimport.Importer;
 import org.loopcrm.crm.api.dedupe.DuplicateService;
 import org.loopcrm.crm.api.lifecycle.LifecycleService;
 import org.loopcrm.crm.api.merge.MergeService;
@@ -44,6 +45,8 @@ final class CrmServlet extends CXFNonSpringServlet {
   private final transient ExportService exports;
   private final transient Authenticator authenticator;
   private final long maxBodyBytes;
+  private final transient Importer importer;
+  private final long maxImportBytes;
   private transient Server server;
 
   CrmServlet(
@@ -62,8 +65,12 @@ final class CrmServlet extends CXFNonSpringServlet {
       ExportService exports,
       Authenticator authenticator,
       long maxBodyBytes,
-      MergeService merges) {
+      MergeService merges,
+      Importer importer,
+      long maxImportBytes) {
     this.merges = merges;
+    this.importer = importer;
+    this.maxImportBytes = maxImportBytes;
     this.accounts = accounts;
     this.audit = audit;
     this.webhooks = webhooks;
@@ -123,12 +130,13 @@ final class CrmServlet extends CXFNonSpringServlet {
             new AccountExportResource(exports, Clock.systemUTC()),
             new ContactExportResource(exports, Clock.systemUTC()),
             new PingResource(),
-            new OpenApiResource()));
+            new OpenApiResource(),
+            new ImportResource(importer)));
     factory.setProviders(
         List.of(
             new JacksonJsonProvider(mapper),
             new ProblemMapper(),
-            new BasicAuthFilter(authenticator, maxBodyBytes)));
+            new BasicAuthFilter(authenticator, maxBodyBytes, maxImportBytes)));
     server = factory.create();
   }
 

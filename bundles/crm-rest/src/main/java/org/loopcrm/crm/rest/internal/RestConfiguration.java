@@ -20,4 +20,10 @@ public @interface RestConfiguration {
   /** The largest request body accepted. */
   @AttributeDefinition(name = "Max body (bytes)", description = "Larger requests get 413.")
   long maxBodyBytes() default 1_048_576;
+
+  /** The largest file accepted by {@code POST /imports}. */
+  @AttributeDefinition(
+      name = "Max import upload (bytes)",
+      description = "Larger import files get 413.")
+  long maxImportBytes() default 268_435_456;
 }

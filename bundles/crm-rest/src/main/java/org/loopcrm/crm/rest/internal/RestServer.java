@@ -11,6 +11,7 @@ import org.loopcrm.crm.api.activity.TimelineService;
 import org.loopcrm.crm.api.audit.AuditService;
 import org.loopcrm.crm.api.customfield.CustomFieldService;
 import org.loopcrm.crm.api.dataexport.ExportService;
+import org.loopcrm.crm.api.dataimport.Importer;
 import org.loopcrm.crm.api.dedupe.DuplicateService;
 import org.loopcrm.crm.api.lifecycle.LifecycleService;
 import org.loopcrm.crm.api.merge.MergeService;
@@ -65,6 +66,7 @@ public final class RestServer {
       @Reference DuplicateService duplicates,
       @Reference MergeService merges,
       @Reference ExportService exports,
+      @Reference Importer importer,
       RestConfiguration config) {
     Hashtable<String, Object> props = new Hashtable<>();
     props.put("osgi.http.whiteboard.servlet.pattern", PATTERN);
@@ -90,7 +92,9 @@ public final class RestServer {
                 exports,
                 auth,
                 config.maxBodyBytes(),
-                merges),
+                merges,
+                importer,
+                config.maxImportBytes()),
             props);
     LOG.info("REST API published at /crm/api/v1 (realm {})", config.realm());
   }

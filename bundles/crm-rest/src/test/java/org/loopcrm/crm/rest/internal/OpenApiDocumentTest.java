@@ -48,7 +48,8 @@ class OpenApiDocumentTest {
           DuplicateResource.class,
           MergeResource.class,
           AccountExportResource.class,
-          ContactExportResource.class);
+          ContactExportResource.class,
+          ImportResource.class);
 
   @Test
   void everyOperationIsDocumentedAndEveryDocumentedOperationExists() throws Exception {

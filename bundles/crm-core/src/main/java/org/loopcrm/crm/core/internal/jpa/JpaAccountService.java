@@ -274,7 +274,7 @@ public final class JpaAccountService implements AccountService {
   }
 
   /** The fields a create sets. */
-  private static Set<String> setFields(AccountDraft d) {
+  static Set<String> setFields(AccountDraft d) {
     Set<String> fields = new HashSet<>();
     if (d != null) {
       if (d.name() != null) {
@@ -300,7 +300,7 @@ public final class JpaAccountService implements AccountService {
   }
 
   /** The fields an update changes. */
-  private static Set<String> changedFields(Account current, AccountDraft d) {
+  static Set<String> changedFields(Account current, AccountDraft d) {
     Set<String> fields = new HashSet<>();
     if (d != null) {
       if (!Objects.equals(current.name(), d.name())) {
@@ -649,7 +649,7 @@ public final class JpaAccountService implements AccountService {
     }
   }
 
-  private static void checkErpRefFree(EntityManager em, String erpRef, String exceptId) {
+  static void checkErpRefFree(EntityManager em, String erpRef, String exceptId) {
     if (erpRef == null) {
       return;
     }
@@ -722,7 +722,7 @@ public final class JpaAccountService implements AccountService {
     return links.get(0);
   }
 
-  private static void apply(OrganizationEntity o, AccountDraft d) {
+  static void apply(OrganizationEntity o, AccountDraft d) {
     o.name = d.name();
     o.sortName = d.name().toLowerCase(Locale.ROOT);
     o.erpRef = d.erpRef();
@@ -799,7 +799,7 @@ public final class JpaAccountService implements AccountService {
   }
 
   /** The audited fields of an account, named as the API names them. */
-  private static Map<String, Object> image(OrganizationEntity o) {
+  static Map<String, Object> image(OrganizationEntity o) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", o.name);
     m.put("erpRef", o.erpRef);
