@@ -144,7 +144,7 @@ public class CustomFieldsAndSearchIT extends CrmTestSupport {
             "{\"target\":\"ACCOUNT\",\"key\":\""
                 + key
                 + "\",\"label\":\"Tier\","
-                + "\"type\":\"ENUM\",\"options\":[\"gold\"]}",
+                + "\"type\":\"ENUM\",\"options\":[\"silver\"]}",
             "Content-Type",
             "application/json",
             "If-Match",
