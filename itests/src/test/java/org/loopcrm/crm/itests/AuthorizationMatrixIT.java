@@ -422,6 +422,26 @@ public class AuthorizationMatrixIT extends CrmTestSupport {
               "application/json");
       expect(user, "PUT /users/{user}/manager", reportsTo, 200, user == DemoUser.ADMIN);
 
+      // Custom field definitions are read by every role and changed by crm-admin; search answers
+      // every role (within its circle).
+      expect(
+          user,
+          "GET /custom-fields",
+          get(API + "/custom-fields", user),
+          200,
+          READERS.contains(user));
+      HttpResult field =
+          post(
+              API + "/custom-fields",
+              user,
+              "{\"target\":\"ACCOUNT\",\"key\":\"mx_"
+                  + user.userName()
+                  + "_"
+                  + UUID.randomUUID().toString().substring(0, 6)
+                  + "\",\"label\":\"Matrix\",\"type\":\"TEXT\"}");
+      expect(user, "POST /custom-fields", field, 201, user == DemoUser.ADMIN);
+      expect(user, "GET /search", get(API + "/search?q=matrix", user), 200, READERS.contains(user));
+
       // GDPR: consent is read by every role and recorded by contact writers; export and erasure
       // are crm-admin's.
       String subjectAccount = newAccount(user.userName());

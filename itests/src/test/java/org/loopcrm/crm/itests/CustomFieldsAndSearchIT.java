@@ -144,7 +144,7 @@ public class CustomFieldsAndSearchIT extends CrmTestSupport {
             "{\"target\":\"ACCOUNT\",\"key\":\""
                 + key
                 + "\",\"label\":\"Tier\","
-                + "\"type\":\"ENUM\",\"options\":[\"gold\"]}",
+                + "\"type\":\"ENUM\",\"options\":[\"silver\"]}",
             "Content-Type",
             "application/json",
             "If-Match",
@@ -165,7 +165,7 @@ public class CustomFieldsAndSearchIT extends CrmTestSupport {
     String fields = executeCommand("crm:field-list --target account");
     assertTrue(fields, fields.contains(key) && fields.contains("gold|silver"));
     String definedByShell =
-        executeCommand("crm:field-define contact nick_" + suffix + " TEXT --max-length 30");
+        executeCommand("crm:field-define --max-length 30 contact nick_" + suffix + " TEXT");
     assertTrue(definedByShell, definedByShell.contains("nick_" + suffix));
 
     HttpResult purged =

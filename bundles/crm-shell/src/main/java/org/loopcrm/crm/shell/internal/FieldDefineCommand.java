@@ -17,8 +17,8 @@ import org.loopcrm.crm.api.customfield.FieldTarget;
 import org.loopcrm.crm.api.customfield.FieldType;
 
 /**
- * {@code crm:field-define <target> <key> <type> [options]}: defines a custom field (crm-admin),
- * e.g. {@code crm:field-define account tier ENUM --options gold,silver --label "Tier"}.
+ * {@code crm:field-define [options] <target> <key> <type>}: defines a custom field (crm-admin),
+ * e.g. {@code crm:field-define --options gold,silver --label Tier account tier ENUM}.
  */
 @Command(scope = "crm", name = "field-define", description = "Defines a custom field (crm-admin).")
 @Service

@@ -200,6 +200,26 @@ final class CustomFields {
     }
   }
 
+  /**
+   * Erases a data subject's custom field values (GDPR): deletes them and redacts their values in
+   * the person's audit history; returns how many there were.
+   */
+  static int erase(EntityManager em, String personId) {
+    em.createNativeQuery(
+            "update crm_audit_change set"
+                + " old_value = case when old_value is null then null else :erased end,"
+                + " new_value = case when new_value is null then null else :erased end"
+                + " where field like 'customFields.%' and entry_seq in (select e.seq from"
+                + " crm_audit_entry e where e.record_type = :type and e.record_id = :id)")
+        .setParameter("erased", org.loopcrm.crm.core.internal.privacy.PrivacyRules.ERASED_VALUE)
+        .setParameter("type", AuditLog.CONTACT)
+        .setParameter("id", personId)
+        .executeUpdate();
+    return em.createQuery("delete from CustomValueEntity v where v.recordId = :p")
+        .setParameter("p", personId)
+        .executeUpdate();
+  }
+
   /** Adds the values to an audit image, one field {@code customFields.<key>} each. */
   static Map<String, Object> audited(Map<String, Object> image, Map<String, Object> values) {
     values.forEach((k, v) -> image.put(fieldName(k), v));

@@ -410,6 +410,9 @@ public final class JpaPrivacyService implements PrivacyService {
     if (eraseMechanisms(em, p.id) > 0) {
       before.put("contactMechanisms", PrivacyRules.ERASED_VALUE);
     }
+    if (CustomFields.erase(em, p.id) > 0) {
+      before.put("customFields", PrivacyRules.ERASED_VALUE);
+    }
     em.createQuery(
             "update ConsentDecisionEntity c set c.evidence = :erased"
                 + " where c.subjectId = :id and c.evidence is not null")

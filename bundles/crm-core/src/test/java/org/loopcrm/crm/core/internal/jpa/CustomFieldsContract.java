@@ -407,6 +407,23 @@ abstract class CustomFieldsContract {
         .isInstanceOf(ValidationException.class);
   }
 
+  @Test
+  void erasingAPersonErasesItsValuesAndTheirHistory() {
+    Account a = accounts.create(SALES, draft("Erase " + UUID.randomUUID(), null));
+    Contact c =
+        accounts.addContact(
+            SALES,
+            a.id(),
+            new ContactDraft("Eve", "Erased", null, null, null, Map.of("nickname", "Evie")));
+    new JpaPrivacyService(emf, Clock.systemUTC()).requestErasure(ADMIN, c.id());
+    assertThat(accounts.contact(SALES, a.id(), c.id()).customFields()).isEmpty();
+    assertThat(audit.history(ADMIN, AuditQuery.ofRecord("contact", c.id(), 10)).items())
+        .flatExtracting(AuditEntry::changes)
+        .filteredOn(ch -> ch.field().equals("customFields.nickname"))
+        .isNotEmpty()
+        .allSatisfy(ch -> assertThat(ch.newValue()).isEqualTo("(erased)"));
+  }
+
   private List<UUID> ids(Actor actor, List<CustomFieldFilter> filters) {
     return accounts
         .list(actor, new AccountQuery(null, null, false, AccountSort.NAME_ASC, 50, null, filters))
