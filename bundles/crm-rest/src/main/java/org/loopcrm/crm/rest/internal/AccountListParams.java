@@ -1,5 +1,6 @@
 package org.loopcrm.crm.rest.internal;
 
+import java.util.List;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.UriInfo;
 import org.loopcrm.crm.api.account.AccountQuery;
@@ -32,7 +33,7 @@ public final class AccountListParams {
 
   /**
    * The list query, with the custom-field filters ({@code cf.<key>}, {@code cf.<key>.gte|lte}) of
-   * the request; a parameter that does not parse is a 422 naming it.
+   * the request (none without {@code uri}); a parameter that does not parse is a 422 naming it.
    */
   AccountQuery query(UriInfo uri) {
     return new AccountQuery(
@@ -48,6 +49,6 @@ public final class AccountListParams {
                             "sort", "must be one of name, -name, createdAt, -createdAt")),
         Params.integer("limit", limit, DEFAULT_LIMIT),
         cursor,
-        CustomFieldDtos.filters(uri.getQueryParameters()));
+        uri == null ? List.of() : CustomFieldDtos.filters(uri.getQueryParameters()));
   }
 }

@@ -79,6 +79,7 @@ class ExportResourceTest {
         new AccountExportResource(exports, CLOCK)
             .export(
                 TestSecurity.as("ada", "crm-user"),
+                null,
                 params("Ac", "-createdAt"),
                 "XLSX",
                 "name, id",
@@ -111,7 +112,8 @@ class ExportResourceTest {
     FakeExports exports = new FakeExports();
     Response r =
         new ContactExportResource(exports, CLOCK)
-            .export(TestSecurity.as("ada", "crm-user"), params(null, null), null, null, "true");
+            .export(
+                TestSecurity.as("ada", "crm-user"), null, params(null, null), null, null, "true");
 
     assertThat(exports.checked.get(0).subject()).isEqualTo(ExportSubject.CONTACTS);
     assertThat(exports.checked.get(0).format()).isEqualTo(ExportFormat.CSV);
@@ -126,10 +128,15 @@ class ExportResourceTest {
     AccountExportResource res = new AccountExportResource(exports, CLOCK);
 
     Response format =
-        res.export(TestSecurity.as("ada", "crm-user"), params(null, null), "pdf", null, null);
+        res.export(TestSecurity.as("ada", "crm-user"), null, params(null, null), "pdf", null, null);
     Response column =
         res.export(
-            TestSecurity.as("ada", "crm-user"), params(null, null), "csv", "name,shoeSize", null);
+            TestSecurity.as("ada", "crm-user"),
+            null,
+            params(null, null),
+            "csv",
+            "name,shoeSize",
+            null);
 
     for (Response r : List.of(format, column)) {
       assertThat(r.getStatus()).isEqualTo(400);
@@ -150,6 +157,7 @@ class ExportResourceTest {
                 new AccountExportResource(exports, CLOCK)
                     .export(
                         TestSecurity.as("ada", "crm-user"),
+                        null,
                         params(null, "shoeSize"),
                         "csv",
                         null,
