@@ -55,7 +55,10 @@ final class Queries {
         continue;
       }
       Object v = value(c, q);
-      if (v != null && !(v instanceof Boolean b && !b)) {
+      // Unset filters say nothing: null, false, or an empty list (e.g. no custom-field filter).
+      if (v != null
+          && !(v instanceof Boolean b && !b)
+          && !(v instanceof java.util.Collection<?> list && list.isEmpty())) {
         parts.add(c.getName() + "=" + v);
       }
     }
