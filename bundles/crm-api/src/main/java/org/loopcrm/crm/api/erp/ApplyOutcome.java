@@ -5,5 +5,9 @@ public enum ApplyOutcome {
   /** The fact changed the CRM. */
   APPLIED,
   /** The fact's message id was applied before; nothing changed. */
-  DUPLICATE
+  DUPLICATE,
+  /** The fact is older than what the CRM holds (a late delivery); recorded, nothing changed. */
+  STALE,
+  /** The fact met a CRM change it conflicts with; recorded as a {@link SyncConflict}. */
+  CONFLICT
 }

@@ -1,0 +1,11 @@
+package org.loopcrm.crm.api.erp;
+
+/** What happens when the ERP and the CRM both changed an account since they last agreed. */
+public enum ConflictPolicy {
+  /** The ERP's values win; nothing is recorded. The right choice where the ERP owns the master. */
+  ERP_WINS,
+  /** The CRM's values stay; the conflict is recorded for review. */
+  CRM_WINS,
+  /** Nothing is applied; the conflict waits for a person. */
+  MANUAL
+}
