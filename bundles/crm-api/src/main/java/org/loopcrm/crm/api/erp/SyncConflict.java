@@ -5,10 +5,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * An ERP change to an account that the CRM changed too since they last agreed. Under the {@code
- * erp-wins} policy none is recorded (the ERP's values are applied); under {@code crm-wins} the
- * ERP's values are kept here and not applied; under {@code manual} nothing is applied until a
- * person resolves it.
+ * An ERP change to an account that the CRM changed too since they last agreed, with different
+ * values. Every one is recorded, so conflicts stay visible whatever the policy: under {@link
+ * ConflictPolicy#ERP_WINS} it is recorded as {@link Status#TOOK_ERP} (the ERP's values applied),
+ * under {@link ConflictPolicy#CRM_WINS} as {@link Status#KEPT_CRM}, and under {@link
+ * ConflictPolicy#MANUAL} as {@link Status#OPEN}, applying nothing until a person resolves it.
  *
  * @param id the conflict's id
  * @param accountId the account
@@ -39,7 +40,7 @@ public record SyncConflict(
     crmValues = Map.copyOf(crmValues);
   }
 
-  /** Where a conflict stands. */
+  /** Where a conflict stands; {@code resolvedBy} is {@code policy} when the policy decided. */
   public enum Status {
     OPEN,
     /** The ERP's values were applied to the account. */
