@@ -44,7 +44,9 @@ class CrmCamelManifestIT {
             "org.apache.camel.support",
             "org.apache.camel.impl",
             "org.apache.camel.model.dataformat",
-            "org.apache.camel.component.jms");
+            "org.apache.camel.component.jms",
+            "org.apache.camel.component.http",
+            "org.apache.camel.component.file");
   }
 
   @Test
