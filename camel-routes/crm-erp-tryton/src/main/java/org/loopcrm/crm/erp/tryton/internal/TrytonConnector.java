@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import org.apache.camel.CamelContext;
+import org.apache.camel.RoutesBuilder;
+import org.loopcrm.crm.api.account.AccountService;
+import org.loopcrm.crm.api.erp.ErpFactService;
 import org.loopcrm.crm.api.erp.port.CustomerMasterPort;
 import org.loopcrm.crm.api.erp.port.ErpPort;
 import org.loopcrm.crm.api.erp.port.FinancePort;
@@ -11,6 +14,7 @@ import org.loopcrm.crm.api.erp.port.InventoryPort;
 import org.loopcrm.crm.api.erp.port.ManufacturingPort;
 import org.loopcrm.crm.api.erp.port.ProjectPort;
 import org.loopcrm.crm.api.erp.port.SalesPort;
+import org.loopcrm.crm.api.party.PartyService;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -24,8 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Tryton connector: present only when PID {@code crm.erp.tryton} is configured. It registers
- * one object as all six ERP ports, with {@code crm.erp.system=tryton}; a configuration change
- * re-creates it (a new login with the new settings).
+ * one object as all six ERP ports, with {@code crm.erp.system=tryton}, and its routes as a {@link
+ * RoutesBuilder} the CRM's CamelContext picks up; a configuration change re-creates both (a new
+ * login with the new settings).
  */
 @Component(
     service = {},
@@ -39,15 +44,22 @@ public final class TrytonConnector {
   private final CamelHttpTransport transport;
   private final TrytonRpc rpc;
   private final ServiceRegistration<?> registration;
+  private final ServiceRegistration<RoutesBuilder> routes;
 
   /** Wired by DS once the CamelContext is there. */
   @Activate
   public TrytonConnector(
-      @Reference CamelContext camel, TrytonConfiguration config, BundleContext bundle) {
+      @Reference CamelContext camel,
+      @Reference ErpFactService facts,
+      @Reference AccountService accounts,
+      @Reference PartyService parties,
+      TrytonConfiguration config,
+      BundleContext bundle) {
     TrytonSettings settings = TrytonSettings.from(config, System::getenv);
     this.transport = new CamelHttpTransport(camel, settings);
     this.rpc = new TrytonRpc(transport, settings.user(), settings.password());
-    TrytonErp erp = new TrytonErp(new TrytonModels(rpc), settings.warehouse(), Clock.systemUTC());
+    TrytonModels models = new TrytonModels(rpc);
+    TrytonErp erp = new TrytonErp(models, settings.warehouse(), Clock.systemUTC());
     Dictionary<String, Object> props = new Hashtable<>();
     props.put(ErpPort.ERP_SYSTEM, TrytonErp.SYSTEM);
     this.registration =
@@ -62,11 +74,20 @@ public final class TrytonConnector {
             },
             erp,
             props);
+    TrytonPoller poller =
+        new TrytonPoller(models, erp, facts, settings.pollBatchSize(), Clock.systemUTC());
+    this.routes =
+        bundle.registerService(
+            RoutesBuilder.class,
+            new TrytonRoutes(
+                new CustomerPush(accounts, parties, erp, facts), poller, settings.pollIntervalMs()),
+            null);
     LOG.info("Tryton connector ready: {}", settings);
   }
 
   @Deactivate
   void deactivate() throws Exception {
+    routes.unregister();
     registration.unregister();
     rpc.logout();
     transport.close();

@@ -46,8 +46,9 @@ import org.loopcrm.crm.api.erp.port.SalesPort;
  * <p>Idempotency: Tryton has no idempotency keys, so every command looks up before it creates. The
  * CRM's account id is kept on the party as an identifier {@code CRM:<uuid>}; a sale, production or
  * project carries its command's key in a field the CRM owns ({@code crm-key:<key>} in the sale's
- * and project's comment, the production's reference). A retry after a crash between "created in
- * Tryton" and "recorded in the CRM" finds the document instead of making a second one.
+ * and project's comment, {@link ProductionReference} in the production's reference). A retry after
+ * a crash between "created in Tryton" and "recorded in the CRM" finds the document instead of
+ * making a second one.
  */
 final class TrytonErp
     implements CustomerMasterPort,
@@ -59,6 +60,31 @@ final class TrytonErp
   static final String SYSTEM = "tryton";
   static final String CRM_ID_PREFIX = "CRM:";
   static final String KEY_PREFIX = "crm-key:";
+  static final String PRODUCTION_PREFIX = "crm:";
+
+  /**
+   * What a production made by the CRM carries in its reference: {@code crm:<party>:<key>}. Tryton's
+   * production has no customer, so the party the CRM made it for travels here, and the poller can
+   * put the production's states on that account's timeline.
+   */
+  record ProductionReference(String customerRef, String key) {
+    String format() {
+      return PRODUCTION_PREFIX + (customerRef == null ? "-" : customerRef) + ":" + key;
+    }
+
+    static ProductionReference parse(String reference) {
+      if (reference == null || !reference.startsWith(PRODUCTION_PREFIX)) {
+        return null;
+      }
+      String rest = reference.substring(PRODUCTION_PREFIX.length());
+      int colon = rest.indexOf(':');
+      if (colon < 0) {
+        return null;
+      }
+      String party = rest.substring(0, colon);
+      return new ProductionReference("-".equals(party) ? null : party, rest.substring(colon + 1));
+    }
+  }
 
   private final TrytonModels models;
   private final String defaultWarehouse;
@@ -587,7 +613,7 @@ final class TrytonErp
 
   @Override
   public DocumentRef requestProduction(ProductionCommand command) {
-    String key = KEY_PREFIX + command.idempotencyKey();
+    String key = new ProductionReference(command.customerRef(), command.idempotencyKey()).format();
     Optional<Map<String, Object>> existing =
         models.first("production", List.of(clause("reference", "=", key)), "id");
     boolean created = existing.isEmpty();

@@ -1,0 +1,86 @@
+package org.loopcrm.crm.erp.tryton.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.loopcrm.crm.api.Actor;
+import org.loopcrm.crm.api.account.Account;
+import org.loopcrm.crm.api.account.AccountService;
+import org.loopcrm.crm.api.erp.ErpFactService;
+import org.loopcrm.crm.api.erp.port.CustomerMasterPort;
+import org.loopcrm.crm.api.erp.port.CustomerRecord;
+import org.loopcrm.crm.api.erp.port.PostalAddress;
+import org.loopcrm.crm.api.party.ContactMechanism;
+import org.loopcrm.crm.api.party.MechanismKind;
+import org.loopcrm.crm.api.party.MechanismPurpose;
+import org.loopcrm.crm.api.party.PartyKey;
+import org.loopcrm.crm.api.party.PartyService;
+
+/**
+ * Writes an account to the ERP as it is now: reading the current state (not the event's) makes the
+ * order events arrive in irrelevant, and a redelivered event harmless.
+ */
+final class CustomerPush {
+  static final Actor ACTOR = Actor.system(TrytonErp.SYSTEM);
+
+  private final AccountService accounts;
+  private final PartyService parties;
+  private final CustomerMasterPort erp;
+  private final ErpFactService facts;
+
+  CustomerPush(
+      AccountService accounts, PartyService parties, CustomerMasterPort erp, ErpFactService facts) {
+    this.accounts = accounts;
+    this.parties = parties;
+    this.erp = erp;
+    this.facts = facts;
+  }
+
+  /** Pushes the account and records the link; returns the party's id in the ERP. */
+  String push(UUID accountId) {
+    Account account = accounts.get(ACTOR, accountId);
+    List<ContactMechanism> mechanisms = parties.mechanisms(ACTOR, PartyKey.account(accountId));
+    List<PostalAddress> addresses = new ArrayList<>();
+    for (ContactMechanism m : mechanisms) {
+      if (m.kind() == MechanismKind.POSTAL && m.address() != null) {
+        boolean primary = m.purposes().contains(MechanismPurpose.PRIMARY);
+        addresses.add(
+            new PostalAddress(
+                m.address().street(),
+                m.address().postalCode(),
+                m.address().city(),
+                m.address().country(),
+                primary || m.purposes().contains(MechanismPurpose.BILLING),
+                primary || m.purposes().contains(MechanismPurpose.SHIPPING)));
+      }
+    }
+    CustomerRecord record =
+        new CustomerRecord(
+            account.id(),
+            account.erpRef(),
+            account.name(),
+            account.taxId(),
+            value(mechanisms, MechanismKind.EMAIL).orElse(null),
+            value(mechanisms, MechanismKind.PHONE).orElse(null),
+            value(mechanisms, MechanismKind.WEB).orElse(null),
+            addresses,
+            null);
+    String ref = erp.upsertCustomer(record);
+    facts.recordPushed(erp.system(), account.id(), ref, account.version());
+    return ref;
+  }
+
+  /** The primary mechanism of a kind, else the first one. */
+  private static Optional<String> value(List<ContactMechanism> mechanisms, MechanismKind kind) {
+    return mechanisms.stream()
+        .filter(m -> m.kind() == kind && m.value() != null)
+        .sorted(
+            (a, b) ->
+                Boolean.compare(
+                    b.purposes().contains(MechanismPurpose.PRIMARY),
+                    a.purposes().contains(MechanismPurpose.PRIMARY)))
+        .map(ContactMechanism::value)
+        .findFirst();
+  }
+}

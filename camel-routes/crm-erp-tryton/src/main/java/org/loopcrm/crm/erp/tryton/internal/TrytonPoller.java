@@ -1,0 +1,375 @@
+package org.loopcrm.crm.erp.tryton.internal;
+
+import static org.loopcrm.crm.erp.tryton.internal.TrytonModels.clause;
+import static org.loopcrm.crm.erp.tryton.internal.TrytonModels.decimal;
+import static org.loopcrm.crm.erp.tryton.internal.TrytonModels.id;
+import static org.loopcrm.crm.erp.tryton.internal.TrytonModels.text;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.loopcrm.crm.api.NotFoundException;
+import org.loopcrm.crm.api.erp.DocumentChanged;
+import org.loopcrm.crm.api.erp.DocumentKind;
+import org.loopcrm.crm.api.erp.ErpFact;
+import org.loopcrm.crm.api.erp.ErpFactService;
+import org.loopcrm.crm.api.erp.InvoicePosted;
+import org.loopcrm.crm.api.erp.PartyChanged;
+import org.loopcrm.crm.api.erp.PaymentReceived;
+import org.loopcrm.crm.api.erp.ReceivableBalance;
+import org.loopcrm.crm.api.erp.Watermark;
+import org.loopcrm.crm.api.erp.port.CreditStatus;
+import org.loopcrm.crm.api.erp.port.CustomerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads what changed in Tryton since each stream's watermark and hands it to the CRM as canonical
+ * facts. Tryton pushes nothing, so this is how its changes arrive.
+ *
+ * <p>A stream reads rows in (write_date, id) order after its watermark and applies each row's last
+ * fact together with the new watermark, in one CRM transaction. A crash re-reads at most the rows
+ * after the last stored watermark; their facts have message ids derived from the row (id, state),
+ * so a re-read changes nothing twice.
+ *
+ * <p>Rows written in the last {@link #SETTLE} are left for the next poll: Tryton stamps write_date
+ * when its transaction writes, not when it commits, so a row of a transaction still open could
+ * otherwise appear later with an older write_date than a watermark already stored, and be missed.
+ */
+final class TrytonPoller {
+  static final Duration SETTLE = Duration.ofSeconds(2);
+  private static final Logger LOG = LoggerFactory.getLogger(TrytonPoller.class);
+
+  /** The streams, as named in the CRM's watermarks. */
+  enum Stream {
+    PARTY("party"),
+    INVOICE("invoice"),
+    SALE("sale"),
+    PRODUCTION("production"),
+    PROJECT("project");
+
+    final String name;
+
+    Stream(String name) {
+      this.name = name;
+    }
+  }
+
+  private final TrytonModels models;
+  private final TrytonErp erp;
+  private final ErpFactService facts;
+  private final int batchSize;
+  private final Clock clock;
+  private final Map<Long, String> currencies = new ConcurrentHashMap<>();
+
+  TrytonPoller(
+      TrytonModels models, TrytonErp erp, ErpFactService facts, int batchSize, Clock clock) {
+    this.models = models;
+    this.erp = erp;
+    this.facts = facts;
+    this.batchSize = batchSize;
+    this.clock = clock;
+  }
+
+  /**
+   * Polls one batch of a stream.
+   *
+   * @return how many rows were read; a full batch means more may be waiting
+   */
+  int poll(Stream stream) {
+    Watermark from = facts.watermark(TrytonErp.SYSTEM, stream.name);
+    Instant horizon = clock.instant().minus(SETTLE);
+    return switch (stream) {
+      case PARTY -> parties(from, horizon);
+      case INVOICE -> invoices(from, horizon);
+      case SALE -> sales(from, horizon);
+      case PRODUCTION -> productions(from, horizon);
+      case PROJECT -> projects(from, horizon);
+    };
+  }
+
+  /** Polls a stream until it is drained; returns the rows read. */
+  int drain(Stream stream) {
+    int total = 0;
+    int read;
+    do {
+      read = poll(stream);
+      total += read;
+    } while (read == batchSize);
+    return total;
+  }
+
+  private List<Map<String, Object>> changedRows(
+      String model, List<Object> filter, Watermark from, Instant horizon, String... fields) {
+    List<Object> domain = new java.util.ArrayList<>(filter);
+    domain.add(
+        List.of(
+            "OR",
+            clause("write_date", ">", from.changedAt()),
+            List.of(
+                clause("write_date", "=", from.changedAt()), clause("id", ">", from.lastId()))));
+    domain.add(clause("write_date", "<=", horizon));
+    String[] all = java.util.Arrays.copyOf(fields, fields.length + 1);
+    all[fields.length] = "write_date";
+    return models.searchRead(
+        model,
+        domain,
+        0,
+        batchSize,
+        List.of(List.of("write_date", "ASC"), List.of("id", "ASC")),
+        all);
+  }
+
+  private static Watermark mark(Map<String, Object> row) {
+    return new Watermark((Instant) row.get("write_date"), id(row.get("id")));
+  }
+
+  /** Applies the row's facts; the last one carries the watermark. */
+  private void applyRow(Stream stream, Map<String, Object> row, List<ErpFact> rowFacts) {
+    Watermark mark = mark(row);
+    try {
+      for (int i = 0; i < rowFacts.size() - 1; i++) {
+        facts.apply(rowFacts.get(i));
+      }
+      facts.apply(rowFacts.get(rowFacts.size() - 1), stream.name, mark);
+    } catch (NotFoundException e) {
+      // The party is not linked to any account: this row is nothing to the CRM.
+      LOG.debug(
+          "Tryton {} {} concerns no CRM account: {}", stream.name, row.get("id"), e.getMessage());
+      facts.advance(TrytonErp.SYSTEM, stream.name, mark);
+    }
+  }
+
+  private int parties(Watermark from, Instant horizon) {
+    List<Map<String, Object>> rows =
+        changedRows(
+            "party.party",
+            List.of(),
+            from,
+            horizon,
+            "name",
+            "identifiers",
+            "contact_mechanisms",
+            "addresses",
+            "create_date");
+    for (Map<String, Object> row : rows) {
+      CustomerRecord c = erp.customerRecord(row);
+      Instant at = (Instant) row.get("write_date");
+      ErpFact fact =
+          new PartyChanged(
+              "tryton:party:" + row.get("id") + ":" + at,
+              TrytonErp.SYSTEM,
+              c.erpRef(),
+              c.crmId() == null ? null : c.crmId().toString(),
+              c.name(),
+              c.taxId(),
+              c.email(),
+              c.phone(),
+              c.addresses(),
+              at);
+      applyRow(Stream.PARTY, row, List.of(fact));
+    }
+    return rows.size();
+  }
+
+  private int invoices(Watermark from, Instant horizon) {
+    List<Map<String, Object>> rows =
+        changedRows(
+            "account.invoice",
+            List.of(clause("type", "=", "out"), clause("state", "in", List.of("posted", "paid"))),
+            from,
+            horizon,
+            "party",
+            "number",
+            "state",
+            "total_amount",
+            "currency",
+            "invoice_date");
+    for (Map<String, Object> row : rows) {
+      long invoice = id(row.get("id"));
+      String party = String.valueOf(id(row.get("party")));
+      String currency = currency(id(row.get("currency")));
+      Instant at = (Instant) row.get("write_date");
+      LocalDate invoiceDate = (LocalDate) row.get("invoice_date");
+      List<ErpFact> rowFacts = new java.util.ArrayList<>();
+      rowFacts.add(
+          new InvoicePosted(
+              "tryton:invoice:" + invoice + ":posted",
+              TrytonErp.SYSTEM,
+              party,
+              text(row.get("number")),
+              decimal(row.get("total_amount")),
+              currency,
+              invoiceDate == null ? at : invoiceDate.atStartOfDay().toInstant(ZoneOffset.UTC)));
+      if ("paid".equals(row.get("state"))) {
+        rowFacts.add(
+            new PaymentReceived(
+                "tryton:invoice:" + invoice + ":paid",
+                TrytonErp.SYSTEM,
+                party,
+                "invoice:" + invoice,
+                text(row.get("number")),
+                decimal(row.get("total_amount")),
+                currency,
+                at));
+      }
+      // Tryton's own balance closes the row: it corrects anything the two facts could not know
+      // (partial payments, credit notes, write-offs).
+      CreditStatus status = erp.creditStatus(party);
+      rowFacts.add(
+          new ReceivableBalance(
+              "tryton:balance:" + party + ":" + invoice + ":" + at,
+              TrytonErp.SYSTEM,
+              party,
+              status.receivable(),
+              status.overdue(),
+              status.creditLimit(),
+              status.currency(),
+              at));
+      applyRow(Stream.INVOICE, row, rowFacts);
+    }
+    return rows.size();
+  }
+
+  private int sales(Watermark from, Instant horizon) {
+    List<Map<String, Object>> rows =
+        changedRows(
+            "sale.sale",
+            List.of(),
+            from,
+            horizon,
+            "party",
+            "number",
+            "state",
+            "total_amount",
+            "currency",
+            "comment");
+    for (Map<String, Object> row : rows) {
+      applyRow(
+          Stream.SALE,
+          row,
+          List.of(
+              document(
+                  row,
+                  DocumentKind.SALE,
+                  String.valueOf(id(row.get("party"))),
+                  text(row.get("number")),
+                  text(row.get("state")),
+                  decimal(row.get("total_amount")),
+                  currency(id(row.get("currency"))),
+                  key(text(row.get("comment"))))));
+    }
+    return rows.size();
+  }
+
+  private int productions(Watermark from, Instant horizon) {
+    List<Map<String, Object>> rows =
+        changedRows(
+            "production",
+            List.of(clause("reference", "like", TrytonErp.PRODUCTION_PREFIX + "%")),
+            from,
+            horizon,
+            "number",
+            "state",
+            "reference");
+    for (Map<String, Object> row : rows) {
+      TrytonErp.ProductionReference ref =
+          TrytonErp.ProductionReference.parse(text(row.get("reference")));
+      if (ref == null || ref.customerRef() == null) {
+        facts.advance(TrytonErp.SYSTEM, Stream.PRODUCTION.name, mark(row));
+        continue;
+      }
+      applyRow(
+          Stream.PRODUCTION,
+          row,
+          List.of(
+              document(
+                  row,
+                  DocumentKind.PRODUCTION,
+                  ref.customerRef(),
+                  text(row.get("number")),
+                  text(row.get("state")),
+                  null,
+                  null,
+                  ref.key())));
+    }
+    return rows.size();
+  }
+
+  private int projects(Watermark from, Instant horizon) {
+    List<Map<String, Object>> rows =
+        changedRows(
+            "project.work",
+            List.of(clause("type", "=", "project"), clause("party", "!=", null)),
+            from,
+            horizon,
+            "party",
+            "name",
+            "status",
+            "comment");
+    for (Map<String, Object> row : rows) {
+      applyRow(
+          Stream.PROJECT,
+          row,
+          List.of(
+              document(
+                  row,
+                  DocumentKind.PROJECT,
+                  String.valueOf(id(row.get("party"))),
+                  text(row.get("name")),
+                  erp.workStatus(row.get("status")),
+                  null,
+                  null,
+                  key(text(row.get("comment"))))));
+    }
+    return rows.size();
+  }
+
+  private static DocumentChanged document(
+      Map<String, Object> row,
+      DocumentKind kind,
+      String customerRef,
+      String number,
+      String state,
+      java.math.BigDecimal amount,
+      String currency,
+      String crmRef) {
+    // One fact per state a document reaches: its timeline shows state changes, not every edit.
+    return new DocumentChanged(
+        "tryton:"
+            + kind.name().toLowerCase(java.util.Locale.ROOT)
+            + ":"
+            + row.get("id")
+            + ":"
+            + state,
+        TrytonErp.SYSTEM,
+        customerRef,
+        kind,
+        String.valueOf(row.get("id")),
+        number,
+        state,
+        amount,
+        amount == null ? null : currency,
+        crmRef,
+        (Instant) row.get("write_date"));
+  }
+
+  private static String key(String comment) {
+    return comment != null && comment.startsWith(TrytonErp.KEY_PREFIX)
+        ? comment.substring(TrytonErp.KEY_PREFIX.length())
+        : null;
+  }
+
+  private String currency(Long id) {
+    if (id == null) {
+      return erp.companyCurrency();
+    }
+    return currencies.computeIfAbsent(
+        id, k -> text(models.readOne("currency.currency", k, "code").get("code")));
+  }
+}
