@@ -22,8 +22,9 @@ import java.util.Map;
  * objects tagged with {@code __class__}. Tryton's datetimes are naive and in UTC (that is how
  * trytond stores {@code create_date}/{@code write_date}); they map to {@link Instant}.
  *
- * <p>Java values in: {@code null}, String, Boolean, Integer/Long, BigDecimal, LocalDate, Instant,
- * Duration, List and Map. Values out: the same types (numbers as Long or Double, as JSON has them).
+ * <p>Java values in: {@code null}, String, Boolean, Integer/Long/Double, BigDecimal, LocalDate,
+ * Instant, Duration, List and Map. Values out: the same types (numbers as Long or Double, as JSON
+ * has them).
  */
 final class TrytonCodec {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -58,6 +59,8 @@ final class TrytonCodec {
       return NODES.numberNode(i);
     } else if (value instanceof Long l) {
       return NODES.numberNode(l);
+    } else if (value instanceof Double d) {
+      return NODES.numberNode(d);
     } else if (value instanceof BigDecimal d) {
       ObjectNode o = NODES.objectNode();
       o.put("__class__", "Decimal");

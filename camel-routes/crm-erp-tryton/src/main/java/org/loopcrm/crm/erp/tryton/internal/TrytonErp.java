@@ -61,6 +61,17 @@ final class TrytonErp
   static final String CRM_ID_PREFIX = "CRM:";
   static final String KEY_PREFIX = "crm-key:";
   static final String PRODUCTION_PREFIX = "crm:";
+  private static final java.util.Set<String> MOVE_FIELDS =
+      java.util.Set.of(
+          "product",
+          "uom",
+          "quantity",
+          "from_location",
+          "to_location",
+          "company",
+          "unit_price",
+          "currency",
+          "planned_date");
 
   /**
    * What a production made by the CRM carries in its reference: {@code crm:<party>:<key>}. Tryton's
@@ -180,7 +191,7 @@ final class TrytonErp
   private Map<String, Object> address(PostalAddress a) {
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("street", a.street());
-    values.put("zip", a.postalCode());
+    values.put("postal_code", a.postalCode());
     values.put("city", a.city());
     Long country = a.country() == null ? null : country(a.country());
     if (country != null) {
@@ -324,7 +335,7 @@ final class TrytonErp
               "party.address",
               addressIds,
               "street",
-              "zip",
+              "postal_code",
               "city",
               "country",
               "invoice",
@@ -332,7 +343,7 @@ final class TrytonErp
         addresses.add(
             new PostalAddress(
                 text(a.get("street")),
-                text(a.get("zip")),
+                text(a.get("postal_code")),
                 text(a.get("city")),
                 countryCode(id(a.get("country"))),
                 Boolean.TRUE.equals(a.get("invoice")),
@@ -371,7 +382,13 @@ final class TrytonErp
       fields.add("credit_limit_amount");
     }
     List<Map<String, Object>> rows =
-        models.read("party.party", List.of(party), fields.toArray(String[]::new));
+        models.searchRead(
+            "party.party",
+            List.of(clause("id", "=", party)),
+            0,
+            1,
+            null,
+            fields.toArray(String[]::new));
     if (rows.isEmpty()) {
       throw new NotFoundException("Tryton party", erpRef);
     }
@@ -418,6 +435,20 @@ final class TrytonErp
                   id(models.readOne("company.company", company, "currency").get("currency"));
               return text(models.readOne("currency.currency", currency, "code").get("code"));
             });
+  }
+
+  private Long companyCurrencyId() {
+    return (Long)
+        cache.computeIfAbsent(
+            "currency-id",
+            k ->
+                id(
+                    models
+                        .readOne(
+                            "company.company",
+                            id(models.rpc().context().get("company")),
+                            "currency")
+                        .get("currency")));
   }
 
   // ---- inventory ------------------------------------------------------------------------------
@@ -639,7 +670,7 @@ final class TrytonErp
       values.put("reference", key);
       values.put("product", product);
       values.put("quantity", command.quantity().doubleValue());
-      values.put("unit", unit);
+      values.put("uom", unit);
       values.put("warehouse", warehouse);
       values.put("location", productionLocation);
       values.put("planned_date", command.plannedStart());
@@ -668,7 +699,7 @@ final class TrytonErp
           Map<String, Object> move = new LinkedHashMap<>();
           move.put("product", component);
           move.put("quantity", line.quantity().multiply(command.quantity()).doubleValue());
-          move.put("unit", componentUnit);
+          move.put("uom", componentUnit);
           move.put("from_location", storage);
           move.put("to_location", productionLocation);
           move.put("company", models.rpc().context().get("company"));
@@ -678,10 +709,14 @@ final class TrytonErp
         Map<String, Object> output = new LinkedHashMap<>();
         output.put("product", product);
         output.put("quantity", command.quantity().doubleValue());
-        output.put("unit", unit);
+        output.put("uom", unit);
         output.put("from_location", productionLocation);
         output.put("to_location", storage);
         output.put("company", models.rpc().context().get("company"));
+        // Tryton wants a price on what a production puts into stock; it sets the real cost from
+        // the inputs when the production is done.
+        output.put("unit_price", BigDecimal.ZERO);
+        output.put("currency", companyCurrencyId());
         values.put("outputs", createChildren(List.of(output)));
       }
       production = models.create("production", values);
@@ -722,7 +757,7 @@ final class TrytonErp
             "bom",
             "product",
             "quantity",
-            "unit",
+            "uom",
             "warehouse",
             "location",
             "company",
@@ -741,7 +776,9 @@ final class TrytonErp
         for (Object add : adds) {
           Map<String, Object> move =
               new LinkedHashMap<>((Map<String, Object>) ((List<?>) add).get(1));
-          move.keySet().removeIf(k -> k.contains(".") || k.equals("id"));
+          // The change also holds read-only helpers (unit_price_required, ...): keep what a move
+          // is made of.
+          move.keySet().retainAll(MOVE_FIELDS);
           rows.add(move);
         }
         write.put(field, createChildren(rows));
