@@ -32,10 +32,11 @@ import org.slf4j.LoggerFactory;
  * Reads what changed in Tryton since each stream's watermark and hands it to the CRM as canonical
  * facts. Tryton pushes nothing, so this is how its changes arrive.
  *
- * <p>A stream reads rows in (write_date, id) order after its watermark and applies each row's last
- * fact together with the new watermark, in one CRM transaction. A crash re-reads at most the rows
- * after the last stored watermark; their facts have message ids derived from the row (id, state),
- * so a re-read changes nothing twice.
+ * <p>A stream reads rows in (write_date, id) order after its watermark (and rows never written in
+ * (create_date, id) order, see {@link Pass}) and applies each row's last fact together with the new
+ * watermark, in one CRM transaction. A crash re-reads at most the rows after the last stored
+ * watermark; their facts have message ids derived from the row (id, state), so a re-read changes
+ * nothing twice.
  *
  * <p>Rows written in the last {@link #SETTLE} are left for the next poll: Tryton stamps write_date
  * when its transaction writes, not when it commits, so a row of a transaction still open could
@@ -82,15 +83,49 @@ final class TrytonPoller {
    * @return how many rows were read; a full batch means more may be waiting
    */
   int poll(Stream stream) {
-    Watermark from = facts.watermark(TrytonErp.SYSTEM, stream.name);
     Instant horizon = clock.instant().minus(SETTLE);
+    int written = poll(stream, new Pass(stream, false, horizon));
+    int created = poll(stream, new Pass(stream, true, horizon));
+    return Math.max(written, created);
+  }
+
+  private int poll(Stream stream, Pass pass) {
     return switch (stream) {
-      case PARTY -> parties(from, horizon);
-      case INVOICE -> invoices(from, horizon);
-      case SALE -> sales(from, horizon);
-      case PRODUCTION -> productions(from, horizon);
-      case PROJECT -> projects(from, horizon);
+      case PARTY -> parties(pass);
+      case INVOICE -> invoices(pass);
+      case SALE -> sales(pass);
+      case PRODUCTION -> productions(pass);
+      case PROJECT -> projects(pass);
     };
+  }
+
+  /**
+   * One of a stream's two passes. Tryton leaves write_date empty until a row's first write, so rows
+   * never written are read by create_date in a pass of their own, with its own watermark ({@code
+   * <stream>.created}); once written, a row comes again through the write_date pass.
+   */
+  private final class Pass {
+    final String watermark;
+    final String timeField;
+    final boolean created;
+    final Watermark from;
+    final Instant horizon;
+
+    Pass(Stream stream, boolean created, Instant horizon) {
+      this.created = created;
+      this.watermark = created ? stream.name + ".created" : stream.name;
+      this.timeField = created ? "create_date" : "write_date";
+      this.from = facts.watermark(TrytonErp.SYSTEM, watermark);
+      this.horizon = horizon;
+    }
+
+    Instant at(Map<String, Object> row) {
+      return (Instant) row.get(timeField);
+    }
+
+    Watermark mark(Map<String, Object> row) {
+      return new Watermark(at(row), id(row.get("id")));
+    }
   }
 
   /** Polls a stream until it is drained; returns the rows read. */
@@ -105,53 +140,50 @@ final class TrytonPoller {
   }
 
   private List<Map<String, Object>> changedRows(
-      String model, List<Object> filter, Watermark from, Instant horizon, String... fields) {
+      String model, List<Object> filter, Pass pass, String... fields) {
+    String time = pass.timeField;
     List<Object> domain = new java.util.ArrayList<>(filter);
+    if (pass.created) {
+      domain.add(clause("write_date", "=", null));
+    }
     domain.add(
         List.of(
             "OR",
-            clause("write_date", ">", from.changedAt()),
+            clause(time, ">", pass.from.changedAt()),
             List.of(
-                clause("write_date", "=", from.changedAt()), clause("id", ">", from.lastId()))));
-    domain.add(clause("write_date", "<=", horizon));
+                clause(time, "=", pass.from.changedAt()), clause("id", ">", pass.from.lastId()))));
+    domain.add(clause(time, "<=", pass.horizon));
     String[] all = java.util.Arrays.copyOf(fields, fields.length + 1);
-    all[fields.length] = "write_date";
+    all[fields.length] = time;
     return models.searchRead(
-        model,
-        domain,
-        0,
-        batchSize,
-        List.of(List.of("write_date", "ASC"), List.of("id", "ASC")),
-        all);
-  }
-
-  private static Watermark mark(Map<String, Object> row) {
-    return new Watermark((Instant) row.get("write_date"), id(row.get("id")));
+        model, domain, 0, batchSize, List.of(List.of(time, "ASC"), List.of("id", "ASC")), all);
   }
 
   /** Applies the row's facts; the last one carries the watermark. */
-  private void applyRow(Stream stream, Map<String, Object> row, List<ErpFact> rowFacts) {
-    Watermark mark = mark(row);
+  private void applyRow(Pass pass, Map<String, Object> row, List<ErpFact> rowFacts) {
+    Watermark mark = pass.mark(row);
     try {
       for (int i = 0; i < rowFacts.size() - 1; i++) {
         facts.apply(rowFacts.get(i));
       }
-      facts.apply(rowFacts.get(rowFacts.size() - 1), stream.name, mark);
+      facts.apply(rowFacts.get(rowFacts.size() - 1), pass.watermark, mark);
     } catch (NotFoundException e) {
       // The party is not linked to any account: this row is nothing to the CRM.
       LOG.debug(
-          "Tryton {} {} concerns no CRM account: {}", stream.name, row.get("id"), e.getMessage());
-      facts.advance(TrytonErp.SYSTEM, stream.name, mark);
+          "Tryton {} {} concerns no CRM account: {}",
+          pass.watermark,
+          row.get("id"),
+          e.getMessage());
+      facts.advance(TrytonErp.SYSTEM, pass.watermark, mark);
     }
   }
 
-  private int parties(Watermark from, Instant horizon) {
+  private int parties(Pass pass) {
     List<Map<String, Object>> rows =
         changedRows(
             "party.party",
             List.of(),
-            from,
-            horizon,
+            pass,
             "name",
             "identifiers",
             "contact_mechanisms",
@@ -159,7 +191,7 @@ final class TrytonPoller {
             "create_date");
     for (Map<String, Object> row : rows) {
       CustomerRecord c = erp.customerRecord(row);
-      Instant at = (Instant) row.get("write_date");
+      Instant at = pass.at(row);
       ErpFact fact =
           new PartyChanged(
               "tryton:party:" + row.get("id") + ":" + at,
@@ -172,18 +204,17 @@ final class TrytonPoller {
               c.phone(),
               c.addresses(),
               at);
-      applyRow(Stream.PARTY, row, List.of(fact));
+      applyRow(pass, row, List.of(fact));
     }
     return rows.size();
   }
 
-  private int invoices(Watermark from, Instant horizon) {
+  private int invoices(Pass pass) {
     List<Map<String, Object>> rows =
         changedRows(
             "account.invoice",
             List.of(clause("type", "=", "out"), clause("state", "in", List.of("posted", "paid"))),
-            from,
-            horizon,
+            pass,
             "party",
             "number",
             "state",
@@ -194,7 +225,7 @@ final class TrytonPoller {
       long invoice = id(row.get("id"));
       String party = String.valueOf(id(row.get("party")));
       String currency = currency(id(row.get("currency")));
-      Instant at = (Instant) row.get("write_date");
+      Instant at = pass.at(row);
       LocalDate invoiceDate = (LocalDate) row.get("invoice_date");
       List<ErpFact> rowFacts = new java.util.ArrayList<>();
       rowFacts.add(
@@ -231,18 +262,17 @@ final class TrytonPoller {
               status.creditLimit(),
               status.currency(),
               at));
-      applyRow(Stream.INVOICE, row, rowFacts);
+      applyRow(pass, row, rowFacts);
     }
     return rows.size();
   }
 
-  private int sales(Watermark from, Instant horizon) {
+  private int sales(Pass pass) {
     List<Map<String, Object>> rows =
         changedRows(
             "sale.sale",
             List.of(),
-            from,
-            horizon,
+            pass,
             "party",
             "number",
             "state",
@@ -251,10 +281,11 @@ final class TrytonPoller {
             "comment");
     for (Map<String, Object> row : rows) {
       applyRow(
-          Stream.SALE,
+          pass,
           row,
           List.of(
               document(
+                  pass,
                   row,
                   DocumentKind.SALE,
                   String.valueOf(id(row.get("party"))),
@@ -267,13 +298,12 @@ final class TrytonPoller {
     return rows.size();
   }
 
-  private int productions(Watermark from, Instant horizon) {
+  private int productions(Pass pass) {
     List<Map<String, Object>> rows =
         changedRows(
             "production",
             List.of(clause("reference", "like", TrytonErp.PRODUCTION_PREFIX + "%")),
-            from,
-            horizon,
+            pass,
             "number",
             "state",
             "reference");
@@ -281,14 +311,15 @@ final class TrytonPoller {
       TrytonErp.ProductionReference ref =
           TrytonErp.ProductionReference.parse(text(row.get("reference")));
       if (ref == null || ref.customerRef() == null) {
-        facts.advance(TrytonErp.SYSTEM, Stream.PRODUCTION.name, mark(row));
+        facts.advance(TrytonErp.SYSTEM, pass.watermark, pass.mark(row));
         continue;
       }
       applyRow(
-          Stream.PRODUCTION,
+          pass,
           row,
           List.of(
               document(
+                  pass,
                   row,
                   DocumentKind.PRODUCTION,
                   ref.customerRef(),
@@ -301,23 +332,23 @@ final class TrytonPoller {
     return rows.size();
   }
 
-  private int projects(Watermark from, Instant horizon) {
+  private int projects(Pass pass) {
     List<Map<String, Object>> rows =
         changedRows(
             "project.work",
             List.of(clause("type", "=", "project"), clause("party", "!=", null)),
-            from,
-            horizon,
+            pass,
             "party",
             "name",
             "status",
             "comment");
     for (Map<String, Object> row : rows) {
       applyRow(
-          Stream.PROJECT,
+          pass,
           row,
           List.of(
               document(
+                  pass,
                   row,
                   DocumentKind.PROJECT,
                   String.valueOf(id(row.get("party"))),
@@ -331,6 +362,7 @@ final class TrytonPoller {
   }
 
   private static DocumentChanged document(
+      Pass pass,
       Map<String, Object> row,
       DocumentKind kind,
       String customerRef,
@@ -356,7 +388,7 @@ final class TrytonPoller {
         amount,
         amount == null ? null : currency,
         crmRef,
-        (Instant) row.get("write_date"));
+        pass.at(row));
   }
 
   private static String key(String comment) {
