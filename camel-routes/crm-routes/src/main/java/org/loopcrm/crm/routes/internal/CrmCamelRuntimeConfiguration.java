@@ -92,4 +92,22 @@ public @interface CrmCamelRuntimeConfiguration {
           "Delay before the first retry of a failed ASYNC record-plugin job (ms); it doubles with"
               + " each retry, up to a minute.")
   long asyncPluginRedeliveryDelayMs() default 1000;
+
+  @AttributeDefinition(
+      description =
+          "JMS queue of canonical ERP facts (invoice-posted, payment-received, receivable-balance,"
+              + " document-changed, party-changed; schemas in docs/erp-messages).")
+  String factsQueue() default "crm.erp.facts";
+
+  @AttributeDefinition(
+      description =
+          "JMS queue for canonical ERP facts that are malformed or name an unknown customer"
+              + " (header CrmDeadLetterReason says why).")
+  String factsDeadLetterQueue() default "crm.erp.facts.DLQ";
+
+  @AttributeDefinition(
+      description =
+          "Folder whose *.json and *.csv files of canonical ERP facts are applied and moved to done/"
+              + " or error/; empty: no file drop.")
+  String factsDirectory() default "";
 }

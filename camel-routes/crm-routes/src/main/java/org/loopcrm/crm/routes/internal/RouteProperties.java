@@ -23,6 +23,9 @@ public final class RouteProperties {
       "crm.routes.asyncPluginRedeliveryDelayMs";
 
   public static final String LIFECYCLE_INTERVAL_MS = "crm.routes.lifecycleIntervalMs";
+  public static final String FACTS_QUEUE = "crm.routes.factsQueue";
+  public static final String FACTS_DEAD_LETTER_QUEUE = "crm.routes.factsDeadLetterQueue";
+  public static final String FACTS_DIRECTORY = "crm.routes.factsDirectory";
 
   private RouteProperties() {}
 

@@ -28,7 +28,10 @@ record RuntimeSettings(
     String asyncPluginDeadLetterQueue,
     int asyncPluginMaximumRedeliveries,
     long asyncPluginRedeliveryDelayMs,
-    long lifecycleIntervalMs) {
+    long lifecycleIntervalMs,
+    String factsQueue,
+    String factsDeadLetterQueue,
+    String factsDirectory) {
 
   RuntimeSettings {
     require(brokerUrl, "brokerUrl");
@@ -39,6 +42,9 @@ record RuntimeSettings(
     require(erasureDeadLetterQueue, "erasureDeadLetterQueue");
     require(asyncPluginQueue, "asyncPluginQueue");
     require(asyncPluginDeadLetterQueue, "asyncPluginDeadLetterQueue");
+    require(factsQueue, "factsQueue");
+    require(factsDeadLetterQueue, "factsDeadLetterQueue");
+    factsDirectory = factsDirectory == null ? "" : factsDirectory;
     if (asyncPluginMaximumRedeliveries < 0) {
       throw new IllegalArgumentException("asyncPluginMaximumRedeliveries must not be negative");
     }
@@ -81,7 +87,10 @@ record RuntimeSettings(
         config.asyncPluginDeadLetterQueue().trim(),
         config.asyncPluginMaximumRedeliveries(),
         config.asyncPluginRedeliveryDelayMs(),
-        config.lifecycleIntervalMs());
+        config.lifecycleIntervalMs(),
+        config.factsQueue().trim(),
+        config.factsDeadLetterQueue().trim(),
+        config.factsDirectory().trim());
   }
 
   private static String password(CrmCamelRuntimeConfiguration config, UnaryOperator<String> env) {
@@ -120,6 +129,9 @@ record RuntimeSettings(
         RouteProperties.ASYNC_PLUGIN_REDELIVERY_DELAY_MS,
         Long.toString(asyncPluginRedeliveryDelayMs));
     p.setProperty(RouteProperties.LIFECYCLE_INTERVAL_MS, Long.toString(lifecycleIntervalMs));
+    p.setProperty(RouteProperties.FACTS_QUEUE, factsQueue);
+    p.setProperty(RouteProperties.FACTS_DEAD_LETTER_QUEUE, factsDeadLetterQueue);
+    p.setProperty(RouteProperties.FACTS_DIRECTORY, factsDirectory);
     return p;
   }
 
@@ -159,6 +171,12 @@ record RuntimeSettings(
         + asyncPluginRedeliveryDelayMs
         + ", lifecycleIntervalMs="
         + lifecycleIntervalMs
+        + ", factsQueue="
+        + factsQueue
+        + ", factsDeadLetterQueue="
+        + factsDeadLetterQueue
+        + ", factsDirectory="
+        + factsDirectory
         + "]";
   }
 

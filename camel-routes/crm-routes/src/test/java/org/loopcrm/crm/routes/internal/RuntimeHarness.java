@@ -39,6 +39,32 @@ public final class RuntimeHarness implements AutoCloseable {
       int retentionDays,
       long retentionIntervalMs)
       throws Exception {
+    this(
+        broker,
+        pollIntervalMs,
+        batchSize,
+        asyncPluginMaximumRedeliveries,
+        asyncPluginRedeliveryDelayMs,
+        retentionDays,
+        retentionIntervalMs,
+        "");
+  }
+
+  /** With a folder for the canonical facts' file drop. */
+  public RuntimeHarness(TestBroker broker, java.nio.file.Path factsDirectory) throws Exception {
+    this(broker, 50, 100, 5, 1000, 30, 3_600_000L, factsDirectory.toString());
+  }
+
+  private RuntimeHarness(
+      TestBroker broker,
+      long pollIntervalMs,
+      int batchSize,
+      int asyncPluginMaximumRedeliveries,
+      long asyncPluginRedeliveryDelayMs,
+      int retentionDays,
+      long retentionIntervalMs,
+      String factsDirectory)
+      throws Exception {
     runtime =
         new CrmCamelRuntime(
             new RuntimeSettings(
@@ -58,7 +84,10 @@ public final class RuntimeHarness implements AutoCloseable {
                 "DLQ.crm.plugins.async",
                 asyncPluginMaximumRedeliveries,
                 asyncPluginRedeliveryDelayMs,
-                retentionIntervalMs),
+                retentionIntervalMs,
+                "crm.erp.facts",
+                "crm.erp.facts.DLQ",
+                factsDirectory),
             context -> () -> {});
   }
 
