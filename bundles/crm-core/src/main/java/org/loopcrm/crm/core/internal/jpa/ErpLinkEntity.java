@@ -31,6 +31,13 @@ public class ErpLinkEntity {
   @Column(name = "synced_version")
   Long syncedVersion;
 
+  /**
+   * When they last agreed: a primary e-mail or phone of the account changed later was changed in
+   * the CRM, although mechanisms have versions of their own and leave the account's alone.
+   */
+  @Column(name = "synced_at")
+  Instant syncedAt;
+
   /** The ERP change time of the last party change seen, or null. */
   @Column(name = "erp_changed_at")
   Instant erpChangedAt;

@@ -226,6 +226,38 @@ final class ErpMasterData {
     return l;
   }
 
+  /** Both sides agree on the account as it is now, at version {@code version}. */
+  static void agreed(ErpLinkEntity l, long version, Instant now) {
+    l.syncedVersion = version;
+    l.syncedAt = now;
+    l.pushPending = false;
+    l.updatedAt = now;
+  }
+
+  /**
+   * Whether the CRM changed the account since the link's last agreement: its version moved (every
+   * account edit moves it), or a primary e-mail or phone mechanism changed, which moves only the
+   * mechanism's own version. False when the two never agreed.
+   */
+  static boolean changedSince(EntityManager em, OrganizationEntity o, ErpLinkEntity l) {
+    if (l.syncedVersion == null) {
+      return false;
+    }
+    if (l.syncedVersion != o.version) {
+      return true;
+    }
+    return l.syncedAt != null
+        && em.createQuery(
+                    "select count(m) from ContactMechanismEntity m where m.partyId = :p"
+                        + " and m.primaryKind in :kinds and m.updatedAt > :at",
+                    Long.class)
+                .setParameter("p", o.id)
+                .setParameter("kinds", List.of(MechanismKind.EMAIL, MechanismKind.PHONE))
+                .setParameter("at", l.syncedAt)
+                .getSingleResult()
+            > 0;
+  }
+
   /**
    * Keeps the links that were in agreement at {@code versionBefore} in agreement after a change the
    * ERP itself caused (its receivables, the stage its invoices moved): such a change moves the

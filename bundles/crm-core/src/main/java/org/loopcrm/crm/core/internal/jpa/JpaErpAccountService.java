@@ -202,12 +202,10 @@ public final class JpaErpAccountService implements ErpAccountService {
               ErpMasterData.apply(em, o, differing, actor, now);
             }
             em.flush();
-            link.syncedVersion = o.version;
-            link.pushPending = false;
+            ErpMasterData.agreed(link, o.version, now);
             if (link.erpChangedAt == null || link.erpChangedAt.isBefore(c.erpChangedAt)) {
               link.erpChangedAt = c.erpChangedAt;
             }
-            link.updatedAt = now;
           } else {
             ErpMasterData.requestPush(em, o, link, actor, now);
           }

@@ -254,11 +254,11 @@ public final class JpaErpFactService implements ErpFactService {
           link.updatedAt = now;
           if (accountVersion == versionBefore) {
             // What was written is what the account was; linking it moved no field the ERP holds.
-            link.syncedVersion = o.version;
-            link.pushPending = false;
+            ErpMasterData.agreed(link, o.version, now);
           } else {
             // The account changed after the connector read it: that change is still to be pushed.
             link.syncedVersion = accountVersion;
+            link.syncedAt = now;
           }
           return null;
         });
@@ -612,13 +612,11 @@ public final class JpaErpFactService implements ErpFactService {
     link.updatedAt = now;
     // No link yet, or never agreed: nothing the CRM did can be told from what the ERP did, and
     // the ERP owns the customer master, so its values are the first agreement.
-    boolean crmChanged = link.syncedVersion != null && link.syncedVersion != o.version;
-    if (differing.isEmpty() || !crmChanged) {
+    if (differing.isEmpty() || !ErpMasterData.changedSince(em, o, link)) {
       if (!differing.isEmpty()) {
         ErpMasterData.apply(em, o, differing, ROUTE, now);
       }
-      link.syncedVersion = o.version;
-      link.pushPending = false;
+      ErpMasterData.agreed(link, o.version, now);
       return ApplyOutcome.APPLIED;
     }
     SyncConflictEntity c = new SyncConflictEntity();
@@ -635,8 +633,7 @@ public final class JpaErpFactService implements ErpFactService {
     switch (sync.policy()) {
       case ERP_WINS -> {
         ErpMasterData.apply(em, o, differing, ROUTE, now);
-        link.syncedVersion = o.version;
-        link.pushPending = false;
+        ErpMasterData.agreed(link, o.version, now);
         resolved(c, SyncConflict.Status.TOOK_ERP, POLICY, now);
       }
       case CRM_WINS -> {

@@ -54,6 +54,7 @@ import org.loopcrm.crm.api.merge.MergeParty;
 import org.loopcrm.crm.api.merge.MergeRequest;
 import org.loopcrm.crm.api.merge.PartyKind;
 import org.loopcrm.crm.api.party.ContactMechanism;
+import org.loopcrm.crm.api.party.ContactMechanismDraft;
 import org.loopcrm.crm.api.party.ExternalRefDraft;
 import org.loopcrm.crm.api.party.MechanismKind;
 import org.loopcrm.crm.api.party.PartyKey;
@@ -497,6 +498,34 @@ abstract class ErpFactsContract {
     clock.advance(Duration.ofMinutes(1));
     assertThat(facts.apply(party(a.erpRef(), "Later GmbH", null, clock.instant())))
         .isEqualTo(ApplyOutcome.APPLIED);
+  }
+
+  @Test
+  void aPrimaryEmailChangedInTheCrmIsACrmChangeThoughTheAccountVersionStays() {
+    clock.set(Instant.parse("2026-06-07T12:00:00Z"));
+    Actor sales = user(Role.CRM_SALES);
+    Account a = account(sales);
+    facts.apply(party(a.erpRef(), "Mail GmbH", "old@mail.example", clock.instant()));
+    ContactMechanism m =
+        parties.mechanisms(sales, PartyKey.account(a.id())).stream()
+            .filter(x -> x.kind() == MechanismKind.EMAIL)
+            .findFirst()
+            .orElseThrow();
+    clock.advance(Duration.ofMinutes(1));
+    parties.updateMechanism(
+        sales,
+        PartyKey.account(a.id()),
+        m.id(),
+        m.version(),
+        new ContactMechanismDraft(
+            MechanismKind.EMAIL, "crm@mail.example", null, null, null, m.purposes(), null, null));
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(
+            factsUnder(ConflictPolicy.MANUAL)
+                .apply(party(a.erpRef(), "Mail GmbH", "erp@mail.example", clock.instant())))
+        .isEqualTo(ApplyOutcome.CONFLICT);
+    assertThat(mechanism(a, MechanismKind.EMAIL)).isEqualTo("crm@mail.example");
+    assertThat(conflictOf(a).crmValues()).containsExactly(Map.entry("email", "crm@mail.example"));
   }
 
   @Test
