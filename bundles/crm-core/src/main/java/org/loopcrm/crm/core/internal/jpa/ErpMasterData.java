@@ -259,12 +259,12 @@ final class ErpMasterData {
   }
 
   /**
-   * Keeps the links that were in agreement at {@code versionBefore} in agreement after a change the
-   * ERP itself caused (its receivables, the stage its invoices moved): such a change moves the
-   * account's version but is no CRM edit, so it must not turn the ERP's next party change into a
-   * conflict.
+   * Keeps the links that were in agreement at {@code versionBefore} in agreement after a change of
+   * no field the ERP holds that follows from the ERP's own facts (the receivables it told, the
+   * stage the lifecycle rules derive from its invoices): such a change moves the account's version
+   * but is no CRM edit, so it must not turn the ERP's next party change into a conflict.
    */
-  static void followErpChange(EntityManager em, OrganizationEntity o, long versionBefore) {
+  static void keepAgreement(EntityManager em, OrganizationEntity o, long versionBefore) {
     em.flush();
     if (o.version == versionBefore) {
       return;

@@ -346,7 +346,7 @@ public final class JpaErpFactService implements ErpFactService {
     done.processedAt = now;
     em.persist(done);
     if (!(fact instanceof PartyChanged)) {
-      ErpMasterData.followErpChange(em, o, versionBefore);
+      ErpMasterData.keepAgreement(em, o, versionBefore);
     }
     return outcome;
   }

@@ -450,6 +450,15 @@ abstract class ErpFactsContract {
     assertThat(facts.apply(party(a.erpRef(), "Second GmbH", null, clock.instant())))
         .isEqualTo(ApplyOutcome.APPLIED);
     assertThat(accounts.get(sales, a.id()).name()).isEqualTo("Second GmbH");
+    // Neither does the stage the lifecycle rules move for inactivity.
+    clock.advance(Duration.ofDays(200));
+    Account before = accounts.get(sales, a.id());
+    new JpaLifecycleService(emf, clock, LifecyclePolicy.defaults(), AccessPolicy.privateAccess())
+        .evaluate(sales, a.id());
+    assertThat(accounts.get(sales, a.id()).stage()).isEqualTo(LifecycleStage.AT_RISK);
+    assertThat(accounts.get(sales, a.id()).version()).isGreaterThan(before.version());
+    assertThat(facts.apply(party(a.erpRef(), "Third GmbH", null, clock.instant())))
+        .isEqualTo(ApplyOutcome.APPLIED);
   }
 
   /** An account agreed with the ERP, then renamed in the CRM; returns it after the rename. */
