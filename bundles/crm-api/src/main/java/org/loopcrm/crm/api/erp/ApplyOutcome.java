@@ -8,6 +8,9 @@ public enum ApplyOutcome {
   DUPLICATE,
   /** The fact is older than what the CRM holds (a late delivery); recorded, nothing changed. */
   STALE,
-  /** The fact met a CRM change it conflicts with; recorded as a {@link SyncConflict}. */
+  /**
+   * The fact met a CRM change it conflicts with; recorded as a {@link SyncConflict}, whose status
+   * says what the policy did (the ERP's values applied, the CRM's kept, or nothing yet).
+   */
   CONFLICT
 }

@@ -54,6 +54,13 @@ public interface ErpFactService {
   List<StreamPosition> streams();
 
   /**
+   * Every stream's position, as a person sees it (REST, shell).
+   *
+   * @throws AccessDeniedException unless the actor administers the CRM or the integration
+   */
+  List<StreamPosition> streams(Actor actor);
+
+  /**
    * Sets a stream's watermark back (or anywhere), so its poller reads again from there: facts read
    * twice have no second effect. Audited.
    *

@@ -47,6 +47,7 @@ final class CrmServlet extends CXFNonSpringServlet {
   private final long maxBodyBytes;
   private final transient Importer importer;
   private final long maxImportBytes;
+  private final transient ErpServices erp;
   private transient Server server;
 
   CrmServlet(
@@ -67,7 +68,9 @@ final class CrmServlet extends CXFNonSpringServlet {
       long maxBodyBytes,
       MergeService merges,
       Importer importer,
-      long maxImportBytes) {
+      long maxImportBytes,
+      ErpServices erp) {
+    this.erp = erp;
     this.merges = merges;
     this.importer = importer;
     this.maxImportBytes = maxImportBytes;
@@ -123,6 +126,8 @@ final class CrmServlet extends CXFNonSpringServlet {
             new NotificationResource(activity.notifications()),
             new LifecycleResource(lifecycle),
             new AccountLifecycleResource(lifecycle, accounts),
+            new AccountErpResource(erp.accounts()),
+            new ErpResource(erp),
             new CustomFieldResource(masterData.customFields()),
             new SearchResource(masterData.search()),
             new DuplicateResource(duplicates),

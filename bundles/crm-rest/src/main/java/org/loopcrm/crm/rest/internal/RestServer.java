@@ -13,6 +13,8 @@ import org.loopcrm.crm.api.customfield.CustomFieldService;
 import org.loopcrm.crm.api.dataexport.ExportService;
 import org.loopcrm.crm.api.dataimport.Importer;
 import org.loopcrm.crm.api.dedupe.DuplicateService;
+import org.loopcrm.crm.api.erp.ErpAccountService;
+import org.loopcrm.crm.api.erp.ErpFactService;
 import org.loopcrm.crm.api.lifecycle.LifecycleService;
 import org.loopcrm.crm.api.merge.MergeService;
 import org.loopcrm.crm.api.party.PartyService;
@@ -67,6 +69,8 @@ public final class RestServer {
       @Reference MergeService merges,
       @Reference ExportService exports,
       @Reference Importer importer,
+      @Reference ErpAccountService erpAccounts,
+      @Reference ErpFactService erpFacts,
       RestConfiguration config) {
     Hashtable<String, Object> props = new Hashtable<>();
     props.put("osgi.http.whiteboard.servlet.pattern", PATTERN);
@@ -94,7 +98,8 @@ public final class RestServer {
                 config.maxBodyBytes(),
                 merges,
                 importer,
-                config.maxImportBytes()),
+                config.maxImportBytes(),
+                new ErpServices(erpAccounts, erpFacts)),
             props);
     LOG.info("REST API published at /crm/api/v1 (realm {})", config.realm());
   }

@@ -43,6 +43,8 @@ class OpenApiDocumentTest {
           NotificationResource.class,
           LifecycleResource.class,
           AccountLifecycleResource.class,
+          AccountErpResource.class,
+          ErpResource.class,
           CustomFieldResource.class,
           SearchResource.class,
           DuplicateResource.class,

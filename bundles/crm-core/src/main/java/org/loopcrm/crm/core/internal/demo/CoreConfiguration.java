@@ -52,4 +52,20 @@ public @interface CoreConfiguration {
       name = "Lifecycle window (days)",
       description = "How many days back purchasesInWindow counts.")
   int lifecycleWindowDays() default 365;
+
+  /**
+   * What a party change from the ERP does to an account the CRM changed too since they last agreed:
+   * {@code ERP_WINS}, {@code CRM_WINS} or {@code MANUAL}. Every such conflict is recorded.
+   */
+  @AttributeDefinition(
+      name = "ERP conflict policy",
+      description =
+          "ERP_WINS: the ERP's master data is applied; CRM_WINS: the CRM's is kept and written back"
+              + " to the ERP; MANUAL: nothing is applied until a person resolves the conflict.",
+      options = {
+        @Option(label = "ERP wins", value = "ERP_WINS"),
+        @Option(label = "CRM wins", value = "CRM_WINS"),
+        @Option(label = "Manual", value = "MANUAL")
+      })
+  String erpConflictPolicy() default "ERP_WINS";
 }

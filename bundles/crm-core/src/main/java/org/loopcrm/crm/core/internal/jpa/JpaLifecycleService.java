@@ -127,7 +127,11 @@ public final class JpaLifecycleService implements LifecycleService {
         em -> {
           OrganizationEntity o =
               Visibility.writable(em, actor, access, JpaAccountService.find(em, accountId));
-          return Lifecycle.apply(em, o, lifecycle.rules(), now()).map(Lifecycle::toTransition);
+          long versionBefore = o.version;
+          Optional<StageTransition> moved =
+              Lifecycle.apply(em, o, lifecycle.rules(), now()).map(Lifecycle::toTransition);
+          ErpMasterData.keepAgreement(em, o, versionBefore);
+          return moved;
         });
   }
 
@@ -158,8 +162,13 @@ public final class JpaLifecycleService implements LifecycleService {
       tx.inTransaction(
           em -> {
             OrganizationEntity o = em.find(OrganizationEntity.class, id);
-            if (o != null && Lifecycle.apply(em, o, lifecycle.rules(), now()).isPresent()) {
+            if (o == null) {
+              return null;
+            }
+            long versionBefore = o.version;
+            if (Lifecycle.apply(em, o, lifecycle.rules(), now()).isPresent()) {
               moved.add(id);
+              ErpMasterData.keepAgreement(em, o, versionBefore);
             }
             return null;
           });

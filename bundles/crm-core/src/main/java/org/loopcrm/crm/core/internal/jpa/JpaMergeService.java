@@ -118,7 +118,29 @@ public final class JpaMergeService implements MergeService {
               "party_id",
               null,
               List.of(),
-              "stage transition"));
+              "stage transition"),
+          // ERP facts of the account move too (decisions §23); a link to a system the survivor is
+          // linked to already is dropped: the survivor's agreement with that ERP stands.
+          new PartyRowMergeStep(
+              "crm_payment", List.of("seq"), "party_id", null, List.of(), "payment"),
+          new PartyRowMergeStep(
+              "crm_erp_document", List.of("seq"), "party_id", null, List.of(), "ERP document"),
+          new PartyRowMergeStep(
+              "crm_erp_document_change",
+              List.of("seq"),
+              "party_id",
+              null,
+              List.of(),
+              "ERP document change"),
+          new PartyRowMergeStep(
+              "crm_sync_conflict", List.of("seq"), "account_id", null, List.of(), "sync conflict"),
+          new PartyRowMergeStep(
+              "crm_erp_link",
+              List.of("id"),
+              "account_id",
+              null,
+              List.of("erp_system"),
+              "ERP link"));
 
   private static final String MERGE = "merge";
 
@@ -533,6 +555,17 @@ public final class JpaMergeService implements MergeService {
             "receivables_updated_at",
             local(s.receivablesUpdatedAt),
             local(erp.receivablesUpdatedAt));
+        j.set("crm_organization", key, "receivables_overdue", s.overdue, erp.overdue);
+        j.set("crm_organization", key, "credit_limit", s.creditLimit, erp.creditLimit);
+        j.set(
+            "crm_organization", key, "balance_as_of", local(s.balanceAsOf), local(erp.balanceAsOf));
+        j.set("crm_organization", key, "payment_count", s.paymentCount, erp.paymentCount);
+        j.set(
+            "crm_organization",
+            key,
+            "last_payment_at",
+            local(s.lastPaymentAt),
+            local(erp.lastPaymentAt));
       }
     } else {
       PersonEntity s = (PersonEntity) survivor;

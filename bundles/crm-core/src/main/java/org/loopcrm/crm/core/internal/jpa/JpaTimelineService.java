@@ -29,8 +29,10 @@ import org.loopcrm.crm.api.activity.TimelineItem;
 import org.loopcrm.crm.api.activity.TimelineQuery;
 import org.loopcrm.crm.api.activity.TimelineService;
 import org.loopcrm.crm.api.audit.AuditAction;
+import org.loopcrm.crm.api.erp.DocumentKind;
 import org.loopcrm.crm.api.privacy.ConsentStatus;
 import org.loopcrm.crm.core.internal.activity.TimelineCursor;
+import org.loopcrm.crm.core.internal.erp.ErpRules;
 import org.loopcrm.crm.core.internal.security.Permissions;
 import org.loopcrm.crm.core.internal.security.Permissions.Action;
 import org.loopcrm.crm.core.internal.security.Permissions.Resource;
@@ -45,7 +47,9 @@ import org.osgi.service.component.annotations.Reference;
  * sources interleave. Sources: activities, the audit history of the account and its contacts
  * (activities' own history stays on the activities; a contact's consent-only audit entries are left
  * out, the decision itself is the consent item), consent decisions, and on an account's timeline
- * its posted ERP invoices (only for roles that see finance facts) and lifecycle stage transitions.
+ * its posted ERP invoices and payments (only for roles that see finance facts), the changes of its
+ * ERP documents (kind {@code <document kind>.<state>}, e.g. {@code sale.confirmed}; invoices and
+ * amounts only for finance roles) and lifecycle stage transitions.
  */
 @Component(service = TimelineService.class)
 public final class JpaTimelineService implements TimelineService {
@@ -54,6 +58,8 @@ public final class JpaTimelineService implements TimelineService {
   static final String SRC_CONSENT = "consent";
   static final String SRC_INVOICE = "invoice";
   static final String SRC_LIFECYCLE = "lifecycle";
+  static final String SRC_PAYMENT = "payment";
+  static final String SRC_DOCUMENT = "document";
   private static final Pattern KIND = Pattern.compile("[a-z][a-z_]{0,39}(\\.[a-z][a-z_-]{0,39})?");
   private static final int SUMMARY_MAX = 300;
 
@@ -129,14 +135,17 @@ public final class JpaTimelineService implements TimelineService {
           rows.addAll(audit(em, o.id, q.contactId() == null, people, kinds, after, max));
           rows.addAll(consents(em, people, kinds, after, max));
           if (q.contactId() == null) {
-            if (Permissions.seesFinance(actor)) {
+            boolean finance = Permissions.seesFinance(actor);
+            if (finance) {
               rows.addAll(invoices(em, o.id, kinds, after, max));
+              rows.addAll(payments(em, o.id, kinds, after, max));
             }
+            rows.addAll(documents(em, o.id, finance, kinds, after, max));
             rows.addAll(transitions(em, o.id, kinds, after, max));
           }
           rows.sort(NEWEST_FIRST);
           List<Row> page = rows.subList(0, Math.min(rows.size(), q.limit()));
-          List<TimelineItem> items = toItems(em, page);
+          List<TimelineItem> items = toItems(em, page, Permissions.seesFinance(actor));
           Optional<String> next = Optional.empty();
           if (rows.size() > q.limit()) {
             Row last = page.get(page.size() - 1);
@@ -334,6 +343,70 @@ public final class JpaTimelineService implements TimelineService {
         .toList();
   }
 
+  private static List<Row> payments(
+      EntityManager em, String accountId, Set<String> kinds, TimelineCursor after, int max) {
+    if (!keeps(kinds, SRC_PAYMENT, "received")) {
+      return List.of();
+    }
+    StringBuilder jpql = new StringBuilder("select p from PaymentEntity p where p.partyId = :acc");
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("acc", accountId);
+    keyset(jpql, params, after, SRC_PAYMENT, "p.receivedAt", "p.sequence");
+    jpql.append(" order by p.receivedAt desc, p.sequence desc");
+    return run(em, jpql, params, PaymentEntity.class, max).stream()
+        .map(p -> new Row(p.receivedAt, SRC_PAYMENT, p.sequence, p))
+        .toList();
+  }
+
+  /**
+   * Document changes: the group {@code document} or a document kind's group ({@code sale}) keeps
+   * all of its changes, {@code sale.confirmed} those of one state.
+   */
+  private static List<Row> documents(
+      EntityManager em,
+      String accountId,
+      boolean finance,
+      Set<String> kinds,
+      TimelineCursor after,
+      int max) {
+    List<DocumentKind> whole = new ArrayList<>();
+    List<String> exact = new ArrayList<>();
+    for (DocumentKind k : DocumentKind.values()) {
+      if (k == DocumentKind.INVOICE && !finance) {
+        continue;
+      }
+      String group = ErpRules.group(k);
+      if (kinds.isEmpty() || kinds.contains(SRC_DOCUMENT) || kinds.contains(group)) {
+        whole.add(k);
+      } else {
+        kinds.stream().filter(x -> x.startsWith(group + '.')).forEach(exact::add);
+      }
+    }
+    if (whole.isEmpty() && exact.isEmpty()) {
+      return List.of();
+    }
+    List<String> parts = new ArrayList<>();
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("acc", accountId);
+    if (!whole.isEmpty()) {
+      parts.add("c.kind in :whole");
+      params.put("whole", whole);
+    }
+    if (!exact.isEmpty()) {
+      parts.add("c.timelineKind in :exact");
+      params.put("exact", exact);
+    }
+    StringBuilder jpql =
+        new StringBuilder("select c from ErpDocumentChangeEntity c where c.partyId = :acc and (")
+            .append(String.join(" or ", parts))
+            .append(')');
+    keyset(jpql, params, after, SRC_DOCUMENT, "c.changedAt", "c.sequence");
+    jpql.append(" order by c.changedAt desc, c.sequence desc");
+    return run(em, jpql, params, ErpDocumentChangeEntity.class, max).stream()
+        .map(c -> new Row(c.changedAt, SRC_DOCUMENT, c.sequence, c))
+        .toList();
+  }
+
   private static List<Row> transitions(
       EntityManager em, String accountId, Set<String> kinds, TimelineCursor after, int max) {
     List<LifecycleStage> stages = new ArrayList<>();
@@ -374,7 +447,7 @@ public final class JpaTimelineService implements TimelineService {
     };
   }
 
-  private static List<TimelineItem> toItems(EntityManager em, List<Row> page) {
+  private static List<TimelineItem> toItems(EntityManager em, List<Row> page, boolean finance) {
     List<Long> auditSeqs = new ArrayList<>();
     List<Long> activitySeqs = new ArrayList<>();
     for (Row r : page) {
@@ -420,6 +493,10 @@ public final class JpaTimelineService implements TimelineService {
         items.add(invoiceItem(p));
       } else if (r.entity() instanceof StageTransitionEntity t) {
         items.add(transitionItem(t));
+      } else if (r.entity() instanceof PaymentEntity p) {
+        items.add(paymentItem(p));
+      } else if (r.entity() instanceof ErpDocumentChangeEntity c) {
+        items.add(documentItem(c, finance));
       }
     }
     return items;
@@ -488,6 +565,66 @@ public final class JpaTimelineService implements TimelineService {
         SRC_INVOICE,
         JpaAccountService.ACCOUNT,
         UUID.fromString(p.partyId),
+        null,
+        attrs);
+  }
+
+  private static TimelineItem paymentItem(PaymentEntity p) {
+    String amount = p.amount.stripTrailingZeros().toPlainString();
+    Map<String, String> attrs = new LinkedHashMap<>();
+    attrs.put("erpSystem", p.erpSystem);
+    attrs.put("paymentRef", p.paymentRef);
+    if (p.invoiceNumber != null) {
+      attrs.put("invoiceNumber", p.invoiceNumber);
+    }
+    attrs.put("amount", amount);
+    attrs.put("currency", p.currency);
+    return new TimelineItem(
+        SRC_PAYMENT + ".received",
+        p.receivedAt,
+        "Payment "
+            + amount
+            + ' '
+            + p.currency
+            + (p.invoiceNumber == null ? "" : " for " + p.invoiceNumber),
+        "received in " + p.erpSystem,
+        SRC_PAYMENT,
+        JpaAccountService.ACCOUNT,
+        UUID.fromString(p.partyId),
+        null,
+        attrs);
+  }
+
+  private static TimelineItem documentItem(ErpDocumentChangeEntity c, boolean finance) {
+    String kind = ErpRules.group(c.kind);
+    Map<String, String> attrs = new LinkedHashMap<>();
+    attrs.put("erpSystem", c.erpSystem);
+    attrs.put("documentKind", c.kind.name());
+    attrs.put("documentRef", c.documentRef);
+    if (c.number != null) {
+      attrs.put("number", c.number);
+    }
+    attrs.put("state", c.state);
+    String summary = "in " + c.erpSystem;
+    if (finance && c.amount != null) {
+      String amount = c.amount.stripTrailingZeros().toPlainString();
+      attrs.put("amount", amount);
+      attrs.put("currency", c.currency);
+      summary = amount + ' ' + c.currency + ' ' + summary;
+    }
+    return new TimelineItem(
+        c.timelineKind,
+        c.changedAt,
+        kind.substring(0, 1).toUpperCase(Locale.ROOT)
+            + kind.substring(1)
+            + ' '
+            + (c.number == null ? c.documentRef : c.number)
+            + ": "
+            + c.state,
+        summary,
+        SRC_DOCUMENT,
+        JpaAccountService.ACCOUNT,
+        UUID.fromString(c.partyId),
         null,
         attrs);
   }

@@ -56,4 +56,21 @@ public class OrganizationEntity extends PartyEntity {
 
   @Column(name = "receivables_updated_at")
   Instant receivablesUpdatedAt;
+
+  /** The overdue part of the receivable as the ERP last told it, or null (since 0017). */
+  @Column(name = "receivables_overdue", precision = 19, scale = 4)
+  BigDecimal overdue;
+
+  @Column(name = "credit_limit", precision = 19, scale = 4)
+  BigDecimal creditLimit;
+
+  /** When the ERP computed the balance last applied, or null if it never sent one. */
+  @Column(name = "balance_as_of")
+  Instant balanceAsOf;
+
+  @Column(name = "payment_count", nullable = false)
+  long paymentCount;
+
+  @Column(name = "last_payment_at")
+  Instant lastPaymentAt;
 }

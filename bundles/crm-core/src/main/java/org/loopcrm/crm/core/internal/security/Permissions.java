@@ -67,7 +67,11 @@ public final class Permissions {
     /** Duplicate scans (create) and the review of their clusters (read, update). */
     DUPLICATE,
     /** Merges of duplicate parties: creating one merges, updating one undoes it. */
-    MERGE
+    MERGE,
+    /** Master-data conflicts between the ERP and the CRM; resolving one is an update. */
+    ERP_CONFLICT,
+    /** The ERP pollers' watermarks; setting one back (rewind) is an update. */
+    ERP_STREAM
   }
 
   /** What is done. */
@@ -154,6 +158,12 @@ public final class Permissions {
     grant(Resource.MERGE, Action.READ, EVERYONE);
     grant(Resource.MERGE, Action.CREATE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
     grant(Resource.MERGE, Action.UPDATE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
+    // ERP synchronisation (issue 5): conflicts are reviewed by the roles that run the integration;
+    // moving a poller back re-reads the ERP, an administrator's decision (decisions.md §23).
+    grant(Resource.ERP_CONFLICT, Action.READ, seeAll);
+    grant(Resource.ERP_CONFLICT, Action.UPDATE, seeAll);
+    grant(Resource.ERP_STREAM, Action.READ, seeAll);
+    grant(Resource.ERP_STREAM, Action.UPDATE, EnumSet.of(CRM_ADMIN));
   }
 
   private Permissions() {}
@@ -195,6 +205,8 @@ public final class Permissions {
                       || resource == Resource.NOTIFICATION
                       || resource == Resource.DUPLICATE
                       || resource == Resource.MERGE
+                      || resource == Resource.ERP_CONFLICT
+                      || resource == Resource.ERP_STREAM
                   ? "s"
                   : ""));
     }

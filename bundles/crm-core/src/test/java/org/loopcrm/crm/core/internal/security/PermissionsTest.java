@@ -49,6 +49,8 @@ class PermissionsTest {
     "CUSTOM_FIELD   RCUD  R    R    R    R    R    R    R",
     "DUPLICATE      RCU   -    -    -    -    RCU  -    -",
     "MERGE          RCU   RCU  R    R    R    R    R    R",
+    "ERP_CONFLICT   RU    -    -    -    -    RU   -    -",
+    "ERP_STREAM     RU    -    -    -    -    R    -    -",
   };
   private static final Role[] COLUMNS = {
     Role.CRM_ADMIN, Role.CRM_MANAGER, Role.CRM_SALES, Role.CRM_MARKETING,

@@ -1,6 +1,8 @@
 package org.loopcrm.crm.routes.internal.erp;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,26 +19,31 @@ import org.loopcrm.crm.api.erp.Watermark;
 
 /**
  * A test double of the ERP fact service: dedupes on the message id as the real one does, knows one
- * customer, and can be told to fail like a database that is down.
+ * customer, and can be told to fail like a database that is down. Facts of the other kinds and the
+ * watermarks are recorded as they come, so route tests can assert what reached the service.
  */
 final class RecordingErpFacts implements ErpFactService {
   static final String KNOWN_CUSTOMER = "C-1";
 
   final List<InvoicePosted> calls = new CopyOnWriteArrayList<>();
-  final List<ErpFact> facts = new CopyOnWriteArrayList<>();
   final List<ApplyOutcome> outcomes = new CopyOnWriteArrayList<>();
   final AtomicInteger transientFailures = new AtomicInteger();
+  final List<ErpFact> facts = new CopyOnWriteArrayList<>();
+  final Map<String, Watermark> watermarks = new ConcurrentHashMap<>();
   private final Set<String> applied = ConcurrentHashMap.newKeySet();
 
   @Override
   public ApplyOutcome applyInvoicePosted(InvoicePosted fact) {
-    calls.add(fact);
     return apply(fact);
   }
 
+  /** Records every delivery (failed ones too), then fails, refuses or dedupes like the service. */
   @Override
   public ApplyOutcome apply(ErpFact fact) {
     facts.add(fact);
+    if (fact instanceof InvoicePosted invoice) {
+      calls.add(invoice);
+    }
     if (transientFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       throw new IllegalStateException("database down");
     }
@@ -51,32 +58,47 @@ final class RecordingErpFacts implements ErpFactService {
 
   @Override
   public ApplyOutcome apply(ErpFact fact, String stream, Watermark advanceTo) {
-    throw new UnsupportedOperationException("no route here polls");
+    ApplyOutcome outcome = apply(fact);
+    advance(fact.erpSystem(), stream, advanceTo);
+    return outcome;
   }
 
   @Override
   public void advance(String erpSystem, String stream, Watermark to) {
-    throw new UnsupportedOperationException("no route here polls");
+    watermarks.merge(
+        erpSystem + '/' + stream, to, (held, next) -> held.compareTo(next) < 0 ? next : held);
   }
 
   @Override
   public Watermark watermark(String erpSystem, String stream) {
-    return Watermark.ORIGIN;
+    return watermarks.getOrDefault(erpSystem + '/' + stream, Watermark.ORIGIN);
   }
 
   @Override
   public List<StreamPosition> streams() {
-    return List.of();
+    List<StreamPosition> out = new ArrayList<>();
+    watermarks.forEach(
+        (key, mark) -> {
+          String[] parts = key.split("/", 2);
+          out.add(new StreamPosition(parts[0], parts[1], mark, null));
+        });
+    return out;
+  }
+
+  @Override
+  public List<StreamPosition> streams(Actor actor) {
+    return streams();
   }
 
   @Override
   public StreamPosition rewind(Actor actor, String erpSystem, String stream, Watermark to) {
-    throw new UnsupportedOperationException("no route here polls");
+    watermarks.put(erpSystem + '/' + stream, to);
+    return new StreamPosition(erpSystem, stream, to, null);
   }
 
   @Override
   public void recordPushed(String erpSystem, UUID accountId, String erpRef, long accountVersion) {
-    throw new UnsupportedOperationException("no route here pushes");
+    throw new UnsupportedOperationException("no route test pushes accounts");
   }
 
   boolean applied(String messageId) {
