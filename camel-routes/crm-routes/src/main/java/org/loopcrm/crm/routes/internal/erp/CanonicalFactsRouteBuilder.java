@@ -69,7 +69,7 @@ public final class CanonicalFactsRouteBuilder extends RouteBuilder {
   }
 
   @Override
-  public void configure() {
+  public void configure() throws Exception {
     from("jms:queue:" + placeholder(FACTS_QUEUE) + "?transacted=true")
         .routeId(QUEUE_ROUTE)
         .onException(
@@ -104,7 +104,7 @@ public final class CanonicalFactsRouteBuilder extends RouteBuilder {
     }
   }
 
-  private DataFormat jsonFormat() {
+  private DataFormat jsonFormat() throws Exception {
     DataFormat jackson = getContext().createDataFormat("jackson");
     Map<String, Object> options = new HashMap<>();
     options.put("unmarshalType", Object.class);
