@@ -66,6 +66,11 @@ final class RecordingFacts implements ErpFactService {
   }
 
   @Override
+  public List<StreamPosition> streams(Actor actor) {
+    throw new UnsupportedOperationException("not used by the poller");
+  }
+
+  @Override
   public StreamPosition rewind(Actor actor, String erpSystem, String stream, Watermark to) {
     throw new UnsupportedOperationException("not used by the poller");
   }
