@@ -140,9 +140,12 @@ final class TrytonErp
       }
       List<Map<String, Object>> addresses = new ArrayList<>();
       customer.addresses().forEach(a -> addresses.add(address(a)));
-      if (!addresses.isEmpty()) {
-        values.put("addresses", createChildren(addresses));
+      if (addresses.isEmpty()) {
+        // Tryton's own client gives every new party one empty address, and a sale needs one to
+        // invoice and ship to: do the same, to be filled in Tryton or by the CRM later.
+        addresses.add(Map.of());
       }
+      values.put("addresses", createChildren(addresses));
       return String.valueOf(models.create("party.party", values));
     }
     long party = existing.get();

@@ -1,7 +1,5 @@
 package org.loopcrm.crm.erp.tryton.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
@@ -28,7 +26,6 @@ final class TrytonRoutes extends RouteBuilder {
   static final String DEAD_LETTER_QUEUE = "crm.erp.tryton.DLQ";
   static final String SUBSCRIPTION = "crm-erp-tryton-customers";
   static final String REASON = "CrmDeadLetterReason";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final CustomerPush push;
   private final TrytonPoller poller;
@@ -57,7 +54,11 @@ final class TrytonRoutes extends RouteBuilder {
         .maximumRedeliveryDelay(30_000)
         .retryAttemptedLogLevel(LoggingLevel.WARN)
         .end()
-        .onException(ErpRejectedException.class, NotFoundException.class, ValidationException.class)
+        .onException(
+            ErpRejectedException.class,
+            NotFoundException.class,
+            ValidationException.class,
+            IllegalArgumentException.class)
         .handled(true)
         .useOriginalMessage()
         .process(e -> e.getMessage().setHeader(REASON, reason(e)))
@@ -92,10 +93,13 @@ final class TrytonRoutes extends RouteBuilder {
     }
   }
 
-  private void pushAccount(Exchange exchange) throws Exception {
-    JsonNode event = JSON.readTree(exchange.getMessage().getBody(String.class));
-    UUID id = UUID.fromString(event.path("id").asText());
-    exchange.getMessage().setBody(push.push(id));
+  private void pushAccount(Exchange exchange) {
+    // The outbox relay names the account in a header; the body's shape is the event's business.
+    String aggregate = exchange.getMessage().getHeader("CrmAggregateId", String.class);
+    if (aggregate == null) {
+      throw new IllegalArgumentException("account event without a CrmAggregateId header");
+    }
+    exchange.getMessage().setBody(push.push(UUID.fromString(aggregate)));
   }
 
   private static String reason(Exchange e) {
