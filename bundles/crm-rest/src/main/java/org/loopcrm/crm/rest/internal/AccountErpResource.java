@@ -9,6 +9,8 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 import org.loopcrm.crm.api.erp.ErpAccountService;
+import org.loopcrm.crm.api.erp.ErpLiveService;
+import org.loopcrm.crm.rest.internal.ErpDtos.CreditView;
 import org.loopcrm.crm.rest.internal.ErpDtos.DocumentPage;
 import org.loopcrm.crm.rest.internal.ErpDtos.SnapshotView;
 
@@ -18,8 +20,27 @@ import org.loopcrm.crm.rest.internal.ErpDtos.SnapshotView;
 public final class AccountErpResource {
   private final ErpAccountService erp;
 
-  AccountErpResource(ErpAccountService erp) {
+  private final ErpLiveService live;
+
+  AccountErpResource(ErpAccountService erp, ErpLiveService live) {
     this.erp = erp;
+    this.live = live;
+  }
+
+  /**
+   * The account's credit standing asked live of the ERP, and whether {@code amount} more fits its
+   * credit limit (roles that see finance facts).
+   */
+  @GET
+  @Path("credit")
+  public CreditView credit(
+      @Context SecurityContext sc,
+      @PathParam("id") String id,
+      @QueryParam("amount") String amount,
+      @QueryParam("system") String system) {
+    return CreditView.of(
+        live.creditCheck(
+            Actors.of(sc), system, Ids.parse("account", id), Params.decimal("amount", amount)));
   }
 
   /** The account's finance snapshot (roles that see finance facts). */

@@ -204,4 +204,56 @@ final class ErpDtos {
       default -> throw Params.invalid("status", "must be open or all");
     };
   }
+
+  /** Available-to-promise of a product at a date. */
+  record AvailabilityView(
+      String product,
+      String warehouse,
+      String date,
+      BigDecimal requested,
+      BigDecimal onHand,
+      BigDecimal forecast,
+      String unit,
+      boolean available,
+      String asOf) {
+    static AvailabilityView of(org.loopcrm.crm.api.erp.port.Availability a) {
+      return new AvailabilityView(
+          a.productCode(),
+          a.warehouse(),
+          a.date().toString(),
+          a.requested(),
+          a.onHand(),
+          a.forecast(),
+          a.unit(),
+          a.available(),
+          text(a.asOf()));
+    }
+  }
+
+  /** A live credit check. */
+  record CreditView(
+      UUID accountId,
+      String system,
+      String erpRef,
+      BigDecimal receivable,
+      BigDecimal overdue,
+      BigDecimal creditLimit,
+      String currency,
+      BigDecimal amount,
+      boolean allowed,
+      String asOf) {
+    static CreditView of(org.loopcrm.crm.api.erp.CreditCheck c) {
+      return new CreditView(
+          c.accountId(),
+          c.erpSystem(),
+          c.status().erpRef(),
+          c.status().receivable(),
+          c.status().overdue(),
+          c.status().creditLimit(),
+          c.status().currency(),
+          c.amount(),
+          c.allowed(),
+          text(c.status().asOf()));
+    }
+  }
 }

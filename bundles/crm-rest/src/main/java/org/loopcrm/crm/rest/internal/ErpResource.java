@@ -14,6 +14,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 import org.loopcrm.crm.api.ValidationException;
 import org.loopcrm.crm.api.ValidationException.FieldError;
+import org.loopcrm.crm.rest.internal.ErpDtos.AvailabilityView;
 import org.loopcrm.crm.rest.internal.ErpDtos.ConflictPage;
 import org.loopcrm.crm.rest.internal.ErpDtos.ConflictView;
 import org.loopcrm.crm.rest.internal.ErpDtos.ResolutionBody;
@@ -62,6 +63,30 @@ public final class ErpResource {
     }
     return ConflictView.of(
         erp.accounts().resolve(Actors.of(sc), Ids.parse("sync conflict", id), body.toResolution()));
+  }
+
+  /**
+   * Available-to-promise of a product, asked live of the ERP: on hand now and forecast at {@code
+   * date} (default today) in {@code warehouse} (default: the connector's).
+   */
+  @GET
+  @Path("availability")
+  public AvailabilityView availability(
+      @Context SecurityContext sc,
+      @QueryParam("product") String product,
+      @QueryParam("quantity") String quantity,
+      @QueryParam("date") String date,
+      @QueryParam("warehouse") String warehouse,
+      @QueryParam("system") String system) {
+    return AvailabilityView.of(
+        erp.live()
+            .availability(
+                Actors.of(sc),
+                system,
+                product,
+                Params.decimal("quantity", quantity),
+                Params.date("date", date),
+                warehouse));
   }
 
   /** Every polled stream and its watermark. */

@@ -74,4 +74,15 @@ final class Params {
       throw invalid(field, "must be an ISO-8601 date such as 2025-01-31");
     }
   }
+
+  static java.math.BigDecimal decimal(String field, String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return new java.math.BigDecimal(text.strip());
+    } catch (NumberFormatException e) {
+      throw invalid(field, "must be a decimal number such as 12.50");
+    }
+  }
 }

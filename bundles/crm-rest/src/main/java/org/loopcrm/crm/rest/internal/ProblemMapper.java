@@ -18,6 +18,8 @@ import org.loopcrm.crm.api.NotFoundException;
 import org.loopcrm.crm.api.StaleVersionException;
 import org.loopcrm.crm.api.ValidationException;
 import org.loopcrm.crm.api.dedupe.DuplicateCandidatesException;
+import org.loopcrm.crm.api.erp.port.ErpRejectedException;
+import org.loopcrm.crm.api.erp.port.ErpUnavailableException;
 import org.loopcrm.crm.api.merge.PartyMergedException;
 import org.loopcrm.crm.api.plugin.PluginVetoException;
 import org.slf4j.Logger;
@@ -48,6 +50,12 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
           Problems.body(404, "merged", "Merged into another record", e.getMessage(), null);
       body.put("mergedInto", m.survivorId().toString());
       return Response.status(404).type(Problems.PROBLEM_JSON).entity(body).build();
+    }
+    if (e instanceof ErpUnavailableException) {
+      return Problems.response(503, "erp-unavailable", "ERP unavailable", e.getMessage());
+    }
+    if (e instanceof ErpRejectedException) {
+      return Problems.response(422, "erp-rejected", "Refused by the ERP", e.getMessage());
     }
     if (e instanceof NotFoundException) {
       return Problems.response(404, "not-found", "Not found", e.getMessage());

@@ -15,6 +15,7 @@ import org.loopcrm.crm.api.dataimport.Importer;
 import org.loopcrm.crm.api.dedupe.DuplicateService;
 import org.loopcrm.crm.api.erp.ErpAccountService;
 import org.loopcrm.crm.api.erp.ErpFactService;
+import org.loopcrm.crm.api.erp.ErpLiveService;
 import org.loopcrm.crm.api.lifecycle.LifecycleService;
 import org.loopcrm.crm.api.merge.MergeService;
 import org.loopcrm.crm.api.party.PartyService;
@@ -71,6 +72,7 @@ public final class RestServer {
       @Reference Importer importer,
       @Reference ErpAccountService erpAccounts,
       @Reference ErpFactService erpFacts,
+      @Reference ErpLiveService erpLive,
       RestConfiguration config) {
     Hashtable<String, Object> props = new Hashtable<>();
     props.put("osgi.http.whiteboard.servlet.pattern", PATTERN);
@@ -99,7 +101,7 @@ public final class RestServer {
                 merges,
                 importer,
                 config.maxImportBytes(),
-                new ErpServices(erpAccounts, erpFacts)),
+                new ErpServices(erpAccounts, erpFacts, erpLive)),
             props);
     LOG.info("REST API published at /crm/api/v1 (realm {})", config.realm());
   }

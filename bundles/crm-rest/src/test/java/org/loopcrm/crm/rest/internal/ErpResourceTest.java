@@ -84,7 +84,7 @@ class ErpResourceTest {
   @Test
   void theSnapshotShowsWhetherTheCreditLimitIsExceededAndDocumentsDefaultToFifty() {
     FakeErp fake = new FakeErp();
-    AccountErpResource r = new AccountErpResource(fake);
+    AccountErpResource r = new AccountErpResource(fake, null);
     SnapshotView v = r.snapshot(TestSecurity.as("ann", "crm-sales"), ACCOUNT.toString());
     assertThat(v.overCreditLimit()).isTrue();
     assertThat(v.lastPaymentAt()).isEqualTo("1970-01-01T00:00:00Z");
@@ -108,7 +108,7 @@ class ErpResourceTest {
   @Test
   void conflictsAreOpenOnesUnlessAllAreAskedForAndAResolutionIsNeverOpen() {
     FakeErp fake = new FakeErp();
-    ErpResource r = new ErpResource(new ErpServices(fake, null));
+    ErpResource r = new ErpResource(new ErpServices(fake, null, null));
     r.conflicts(TestSecurity.as("root", "crm-admin"), null, null, null);
     r.conflicts(TestSecurity.as("root", "crm-admin"), "ALL", "10", null);
     assertThatThrownBy(
@@ -156,5 +156,64 @@ class ErpResourceTest {
     Response r = new ProblemMapper().toResponse(new AccessDeniedException("no finance facts"));
     assertThat(r.getStatus()).isEqualTo(403);
     assertThat(r.getMediaType().toString()).isEqualTo("application/problem+json");
+  }
+
+  /** Answers from the query it was given, so the test sees how the resource parsed it. */
+  private static org.loopcrm.crm.api.erp.ErpLiveService live() {
+    return new org.loopcrm.crm.api.erp.ErpLiveService() {
+      @Override
+      public org.loopcrm.crm.api.erp.port.Availability availability(
+          org.loopcrm.crm.api.Actor actor,
+          String erpSystem,
+          String productCode,
+          java.math.BigDecimal quantity,
+          java.time.LocalDate date,
+          String warehouse) {
+        return new org.loopcrm.crm.api.erp.port.Availability(
+            productCode, warehouse, date, quantity, java.math.BigDecimal.TEN, quantity, "u", null);
+      }
+
+      @Override
+      public org.loopcrm.crm.api.erp.CreditCheck creditCheck(
+          org.loopcrm.crm.api.Actor actor,
+          String erpSystem,
+          UUID accountId,
+          java.math.BigDecimal amount) {
+        return new org.loopcrm.crm.api.erp.CreditCheck(
+            accountId,
+            "tryton",
+            new org.loopcrm.crm.api.erp.port.CreditStatus(
+                "42", java.math.BigDecimal.ONE, null, null, "EUR", Instant.EPOCH),
+            amount,
+            true);
+      }
+    };
+  }
+
+  @Test
+  void availabilityAndCreditParseTheirQueryAndRefuseBadNumbers() {
+    ErpResource r = new ErpResource(new ErpServices(null, null, live()));
+    var a =
+        r.availability(
+            TestSecurity.as("ann", "crm-user"), "WIDGET", "2.5", "2026-12-01", "WH", null);
+    assertThat(a.date()).isEqualTo("2026-12-01");
+    assertThat(a.requested()).isEqualByComparingTo("2.5");
+    assertThat(a.available()).isTrue();
+    assertThatThrownBy(
+            () -> r.availability(TestSecurity.as("ann", "crm-user"), "W", "lots", null, null, null))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("quantity");
+    assertThatThrownBy(
+            () ->
+                r.availability(
+                    TestSecurity.as("ann", "crm-user"), "W", "1", "tomorrow", null, null))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("date");
+
+    AccountErpResource accounts = new AccountErpResource(null, live());
+    var c = accounts.credit(TestSecurity.as("ann", "crm-user"), ACCOUNT.toString(), "99.5", null);
+    assertThat(c.erpRef()).isEqualTo("42");
+    assertThat(c.amount()).isEqualByComparingTo("99.5");
+    assertThat(c.asOf()).isEqualTo("1970-01-01T00:00:00Z");
   }
 }

@@ -31,6 +31,17 @@ class ProblemMapperTest {
     assertThat(mapper.toResponse(new NotFoundException("account", "x")).getStatus()).isEqualTo(404);
     assertThat(mapper.toResponse(new ConflictException("c")).getStatus()).isEqualTo(409);
     assertThat(mapper.toResponse(new AccessDeniedException("no")).getStatus()).isEqualTo(403);
+    assertThat(
+            mapper
+                .toResponse(
+                    new org.loopcrm.crm.api.erp.port.ErpUnavailableException("Tryton down", null))
+                .getStatus())
+        .isEqualTo(503);
+    assertThat(
+            mapper
+                .toResponse(new org.loopcrm.crm.api.erp.port.ErpRejectedException("closed period"))
+                .getStatus())
+        .isEqualTo(422);
     Response veto =
         mapper.toResponse(new org.loopcrm.crm.api.plugin.PluginVetoException("needs a ref"));
     assertThat(veto.getStatus()).isEqualTo(422);
