@@ -99,7 +99,7 @@ public class ErpAccountCommand implements Action {
         .ifPresent(c -> out.println("more: crm:erp-account " + accountId + " --cursor " + c));
   }
 
-  private static String money(BigDecimal amount, String currency) {
+  static String money(BigDecimal amount, String currency) {
     String text = amount.toPlainString();
     return currency == null ? text : text + " " + currency;
   }

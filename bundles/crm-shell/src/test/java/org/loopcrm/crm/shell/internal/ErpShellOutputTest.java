@@ -152,4 +152,44 @@ class ErpShellOutputTest {
     print.accept(ps);
     return bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
   }
+
+  @Test
+  void availabilityAndCreditSayTheVerdictInWords() {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream out =
+        new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+
+    ErpAvailabilityCommand.print(
+        new org.loopcrm.crm.api.erp.port.Availability(
+            "WIDGET",
+            "WH",
+            java.time.LocalDate.of(2026, 12, 1),
+            new java.math.BigDecimal("5"),
+            new java.math.BigDecimal("100"),
+            new java.math.BigDecimal("3"),
+            "u",
+            T),
+        out);
+    ErpCreditCommand.print(
+        new org.loopcrm.crm.api.erp.CreditCheck(
+            A,
+            "tryton",
+            new org.loopcrm.crm.api.erp.port.CreditStatus(
+                "42",
+                new java.math.BigDecimal("900"),
+                null,
+                new java.math.BigDecimal("1000"),
+                "EUR",
+                T),
+            new java.math.BigDecimal("200"),
+            false),
+        out);
+
+    String text = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(text)
+        .contains("WIDGET x 5 u on 2026-12-01 in WH: NOT AVAILABLE")
+        .contains("On hand: 100 u; forecast at the date: 3 u")
+        .contains("Receivable in tryton (party 42): 900 EUR, credit limit 1000 EUR")
+        .contains("An order of 200 EUR goes OVER the credit limit.");
+  }
 }
