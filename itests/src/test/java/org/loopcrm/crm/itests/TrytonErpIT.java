@@ -71,11 +71,12 @@ public class TrytonErpIT extends CrmTestSupport {
   }
 
   private String account(String name) {
+    return account(name, DemoUser.ADMIN);
+  }
+
+  private String account(String name, DemoUser owner) {
     HttpResult created =
-        post(
-            API + "/accounts",
-            DemoUser.ADMIN,
-            "{\"name\":\"" + name + "\",\"stage\":\"PROSPECT\"}");
+        post(API + "/accounts", owner, "{\"name\":\"" + name + "\",\"stage\":\"PROSPECT\"}");
     assertEquals(created.toString(), 201, created.status());
     return idOf(created);
   }
@@ -155,5 +156,28 @@ public class TrytonErpIT extends CrmTestSupport {
                 .contains("\"documentRef\":\"" + sale.id() + "\""));
     HttpResult timeline = get(API + "/accounts/" + id + "/timeline", DemoUser.ADMIN);
     assertTrue(timeline.body(), timeline.body().contains("sale."));
+  }
+
+  @Test
+  public void availabilityAndCreditAreAskedOfTrytonLive() throws Exception {
+    HttpResult widget = get(API + "/erp/availability?product=WIDGET&quantity=1", DemoUser.SALES);
+    assertEquals(widget.toString(), 200, widget.status());
+    assertTrue(widget.body(), widget.body().contains("\"available\":true"));
+    assertTrue(widget.body(), widget.body().contains("\"warehouse\":\"WH\""));
+    HttpResult gadget = get(API + "/erp/availability?product=GADGET&quantity=1", DemoUser.SALES);
+    assertTrue(gadget.body(), gadget.body().contains("\"available\":false"));
+    HttpResult unknown = get(API + "/erp/availability?product=NO-SUCH&quantity=1", DemoUser.SALES);
+    assertEquals(unknown.toString(), 404, unknown.status());
+    HttpResult bad = get(API + "/erp/availability?product=WIDGET&quantity=-1", DemoUser.SALES);
+    assertEquals(bad.toString(), 422, bad.status());
+
+    String id = account("Credit check " + UUID.randomUUID(), DemoUser.SALES);
+    erpRefOf(id);
+    HttpResult credit = get(API + "/accounts/" + id + "/erp/credit?amount=10", DemoUser.SALES);
+    assertEquals(credit.toString(), 200, credit.status());
+    assertTrue(credit.body(), credit.body().contains("\"allowed\":true"));
+    assertTrue(credit.body(), credit.body().contains("\"currency\":\"EUR\""));
+    HttpResult viewer = get(API + "/accounts/" + id + "/erp/credit", DemoUser.VIEWER);
+    assertEquals(viewer.toString(), 403, viewer.status());
   }
 }
