@@ -70,20 +70,7 @@ public final class CanonicalFactsRouteBuilder extends RouteBuilder {
 
   @Override
   public void configure() throws Exception {
-    from("jms:queue:" + placeholder(FACTS_QUEUE) + "?transacted=true")
-        .routeId(QUEUE_ROUTE)
-        .onException(
-            RejectedMessageException.class, ValidationException.class, NotFoundException.class)
-        .handled(true)
-        .useOriginalMessage()
-        .process(new DeadLetterReason())
-        .log(
-            LoggingLevel.WARN,
-            "ERP fact ${header.JMSMessageID} dead-lettered: ${header."
-                + DeadLetterReason.HEADER
-                + "}")
-        .to("jms:queue:" + placeholder(FACTS_DEAD_LETTER_QUEUE))
-        .end()
+    InboundQueue.from(this, QUEUE_ROUTE, FACTS_QUEUE, FACTS_DEAD_LETTER_QUEUE, "ERP fact")
         .process(new JsonObjectReader(getContext()))
         .process(new CanonicalFactParser())
         .process(this::apply)

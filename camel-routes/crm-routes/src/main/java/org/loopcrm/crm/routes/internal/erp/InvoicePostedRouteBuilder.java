@@ -2,7 +2,6 @@ package org.loopcrm.crm.routes.internal.erp;
 
 import static org.loopcrm.crm.routes.internal.RouteProperties.DEAD_LETTER_QUEUE;
 import static org.loopcrm.crm.routes.internal.RouteProperties.INBOUND_QUEUE;
-import static org.loopcrm.crm.routes.internal.RouteProperties.placeholder;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
@@ -58,20 +57,7 @@ public final class InvoicePostedRouteBuilder extends RouteBuilder {
 
   @Override
   public void configure() {
-    from("jms:queue:" + placeholder(INBOUND_QUEUE) + "?transacted=true")
-        .routeId(ROUTE_ID)
-        .onException(
-            RejectedMessageException.class, ValidationException.class, NotFoundException.class)
-        .handled(true)
-        .useOriginalMessage()
-        .process(new DeadLetterReason())
-        .log(
-            LoggingLevel.WARN,
-            "Invoice message ${header.JMSMessageID} dead-lettered: ${header."
-                + DeadLetterReason.HEADER
-                + "}")
-        .to("jms:queue:" + placeholder(DEAD_LETTER_QUEUE))
-        .end()
+    InboundQueue.from(this, ROUTE_ID, INBOUND_QUEUE, DEAD_LETTER_QUEUE, "Invoice message")
         .process(new JsonObjectReader(getContext()))
         .process(new InvoicePostedParser())
         .process(this::apply)
