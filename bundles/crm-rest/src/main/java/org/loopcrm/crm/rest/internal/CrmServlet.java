@@ -126,7 +126,7 @@ final class CrmServlet extends CXFNonSpringServlet {
             new NotificationResource(activity.notifications()),
             new LifecycleResource(lifecycle),
             new AccountLifecycleResource(lifecycle, accounts),
-            new AccountErpResource(erp.accounts(), erp.live()),
+            new AccountErpResource(erp.accounts(), erp.live(), erp.commands()),
             new ErpResource(erp),
             new CustomFieldResource(masterData.customFields()),
             new SearchResource(masterData.search()),

@@ -53,6 +53,23 @@ public final class ErpResource {
   }
 
   /** Resolves an open conflict: TOOK_ERP applies the ERP's values, KEPT_CRM keeps the CRM's. */
+  /** One command to the ERP and how far it got. */
+  @GET
+  @Path("commands/{id}")
+  public ErpCommandDtos.CommandView command(
+      @Context SecurityContext sc, @PathParam("id") String id) {
+    return ErpCommandDtos.CommandView.of(
+        erp.commands().command(Actors.of(sc), Ids.parse("ERP command", id)));
+  }
+
+  /** Hands a FAILED command to the connector again (409 unless it is FAILED). */
+  @POST
+  @Path("commands/{id}/retry")
+  public ErpCommandDtos.CommandView retry(@Context SecurityContext sc, @PathParam("id") String id) {
+    return ErpCommandDtos.CommandView.of(
+        erp.commands().retry(Actors.of(sc), Ids.parse("ERP command", id)));
+  }
+
   @POST
   @Path("conflicts/{id}/resolve")
   @Consumes(MediaType.APPLICATION_JSON)

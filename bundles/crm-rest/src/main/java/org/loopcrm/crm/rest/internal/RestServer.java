@@ -14,6 +14,7 @@ import org.loopcrm.crm.api.dataexport.ExportService;
 import org.loopcrm.crm.api.dataimport.Importer;
 import org.loopcrm.crm.api.dedupe.DuplicateService;
 import org.loopcrm.crm.api.erp.ErpAccountService;
+import org.loopcrm.crm.api.erp.ErpCommandService;
 import org.loopcrm.crm.api.erp.ErpFactService;
 import org.loopcrm.crm.api.erp.ErpLiveService;
 import org.loopcrm.crm.api.lifecycle.LifecycleService;
@@ -73,6 +74,7 @@ public final class RestServer {
       @Reference ErpAccountService erpAccounts,
       @Reference ErpFactService erpFacts,
       @Reference ErpLiveService erpLive,
+      @Reference ErpCommandService erpCommands,
       RestConfiguration config) {
     Hashtable<String, Object> props = new Hashtable<>();
     props.put("osgi.http.whiteboard.servlet.pattern", PATTERN);
@@ -101,7 +103,7 @@ public final class RestServer {
                 merges,
                 importer,
                 config.maxImportBytes(),
-                new ErpServices(erpAccounts, erpFacts, erpLive)),
+                new ErpServices(erpAccounts, erpFacts, erpLive, erpCommands)),
             props);
     LOG.info("REST API published at /crm/api/v1 (realm {})", config.realm());
   }

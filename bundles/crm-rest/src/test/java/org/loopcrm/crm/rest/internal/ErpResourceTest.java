@@ -84,7 +84,7 @@ class ErpResourceTest {
   @Test
   void theSnapshotShowsWhetherTheCreditLimitIsExceededAndDocumentsDefaultToFifty() {
     FakeErp fake = new FakeErp();
-    AccountErpResource r = new AccountErpResource(fake, null);
+    AccountErpResource r = new AccountErpResource(fake, null, null);
     SnapshotView v = r.snapshot(TestSecurity.as("ann", "crm-sales"), ACCOUNT.toString());
     assertThat(v.overCreditLimit()).isTrue();
     assertThat(v.lastPaymentAt()).isEqualTo("1970-01-01T00:00:00Z");
@@ -108,7 +108,7 @@ class ErpResourceTest {
   @Test
   void conflictsAreOpenOnesUnlessAllAreAskedForAndAResolutionIsNeverOpen() {
     FakeErp fake = new FakeErp();
-    ErpResource r = new ErpResource(new ErpServices(fake, null, null));
+    ErpResource r = new ErpResource(new ErpServices(fake, null, null, null));
     r.conflicts(TestSecurity.as("root", "crm-admin"), null, null, null);
     r.conflicts(TestSecurity.as("root", "crm-admin"), "ALL", "10", null);
     assertThatThrownBy(
@@ -192,7 +192,7 @@ class ErpResourceTest {
 
   @Test
   void availabilityAndCreditParseTheirQueryAndRefuseBadNumbers() {
-    ErpResource r = new ErpResource(new ErpServices(null, null, live()));
+    ErpResource r = new ErpResource(new ErpServices(null, null, live(), null));
     var a =
         r.availability(
             TestSecurity.as("ann", "crm-user"), "WIDGET", "2.5", "2026-12-01", "WH", null);
@@ -210,7 +210,7 @@ class ErpResourceTest {
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("date");
 
-    AccountErpResource accounts = new AccountErpResource(null, live());
+    AccountErpResource accounts = new AccountErpResource(null, live(), null);
     var c = accounts.credit(TestSecurity.as("ann", "crm-user"), ACCOUNT.toString(), "99.5", null);
     assertThat(c.erpRef()).isEqualTo("42");
     assertThat(c.amount()).isEqualByComparingTo("99.5");

@@ -135,12 +135,16 @@ public final class JpaMergeService implements MergeService {
           new PartyRowMergeStep(
               "crm_sync_conflict", List.of("seq"), "account_id", null, List.of(), "sync conflict"),
           new PartyRowMergeStep(
-              "crm_erp_link",
-              List.of("id"),
+              "crm_erp_link", List.of("id"), "account_id", null, List.of("erp_system"), "ERP link"),
+          // Commands to the ERP move; one whose key the survivor used already stays behind and goes
+          // with the loser, as the survivor's command with that key is the one asked for.
+          new PartyRowMergeStep(
+              "crm_erp_command",
+              List.of("seq"),
               "account_id",
               null,
-              List.of("erp_system"),
-              "ERP link"));
+              List.of("idem_key"),
+              "ERP command"));
 
   private static final String MERGE = "merge";
 

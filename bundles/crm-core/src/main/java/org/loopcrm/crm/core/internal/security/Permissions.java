@@ -71,7 +71,12 @@ public final class Permissions {
     /** Master-data conflicts between the ERP and the CRM; resolving one is an update. */
     ERP_CONFLICT,
     /** The ERP pollers' watermarks; setting one back (rewind) is an update. */
-    ERP_STREAM
+    ERP_STREAM,
+    /**
+     * Commands to the ERP (sales, productions, projects): creating one places it; reporting its
+     * outcome is an update, the connector's.
+     */
+    ERP_COMMAND
   }
 
   /** What is done. */
@@ -164,6 +169,11 @@ public final class Permissions {
     grant(Resource.ERP_CONFLICT, Action.UPDATE, seeAll);
     grant(Resource.ERP_STREAM, Action.READ, seeAll);
     grant(Resource.ERP_STREAM, Action.UPDATE, EnumSet.of(CRM_ADMIN));
+    // Commands to the ERP are placed by whoever edits the account (a sale for a customer is an
+    // edit of its business); only the integration reports how they went (decisions.md §26).
+    grant(Resource.ERP_COMMAND, Action.READ, EVERYONE);
+    grant(Resource.ERP_COMMAND, Action.CREATE, WRITERS);
+    grant(Resource.ERP_COMMAND, Action.UPDATE, seeAll);
   }
 
   private Permissions() {}
@@ -207,6 +217,7 @@ public final class Permissions {
                       || resource == Resource.MERGE
                       || resource == Resource.ERP_CONFLICT
                       || resource == Resource.ERP_STREAM
+                      || resource == Resource.ERP_COMMAND
                   ? "s"
                   : ""));
     }

@@ -51,6 +51,7 @@ class PermissionsTest {
     "MERGE          RCU   RCU  R    R    R    R    R    R",
     "ERP_CONFLICT   RU    -    -    -    -    RU   -    -",
     "ERP_STREAM     RU    -    -    -    -    R    -    -",
+    "ERP_COMMAND    RCU   RC   RC   R    R    RCU  RC   R",
   };
   private static final Role[] COLUMNS = {
     Role.CRM_ADMIN, Role.CRM_MANAGER, Role.CRM_SALES, Role.CRM_MARKETING,

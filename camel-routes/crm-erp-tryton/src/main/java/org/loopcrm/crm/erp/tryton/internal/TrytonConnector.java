@@ -6,6 +6,7 @@ import java.util.Hashtable;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.loopcrm.crm.api.account.AccountService;
+import org.loopcrm.crm.api.erp.ErpCommandService;
 import org.loopcrm.crm.api.erp.ErpFactService;
 import org.loopcrm.crm.api.erp.port.CustomerMasterPort;
 import org.loopcrm.crm.api.erp.port.ErpPort;
@@ -53,6 +54,7 @@ public final class TrytonConnector {
       @Reference ErpFactService facts,
       @Reference AccountService accounts,
       @Reference PartyService parties,
+      @Reference ErpCommandService commands,
       TrytonConfiguration config,
       BundleContext bundle) {
     TrytonSettings settings = TrytonSettings.from(config, System::getenv);
@@ -76,11 +78,15 @@ public final class TrytonConnector {
             props);
     TrytonPoller poller =
         new TrytonPoller(models, erp, facts, settings.pollBatchSize(), Clock.systemUTC());
+    CustomerPush push = new CustomerPush(accounts, parties, erp, facts);
     this.routes =
         bundle.registerService(
             RoutesBuilder.class,
             new TrytonRoutes(
-                new CustomerPush(accounts, parties, erp, facts), poller, settings.pollIntervalMs()),
+                push,
+                new CommandExecutor(commands, push, erp, erp, erp, Clock.systemUTC()),
+                poller,
+                settings.pollIntervalMs()),
             null);
     LOG.info("Tryton connector ready: {}", settings);
   }

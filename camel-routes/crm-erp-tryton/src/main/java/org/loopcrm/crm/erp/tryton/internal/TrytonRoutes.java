@@ -4,8 +4,11 @@ import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteDefinition;
+import org.loopcrm.crm.api.ConflictException;
 import org.loopcrm.crm.api.NotFoundException;
 import org.loopcrm.crm.api.ValidationException;
+import org.loopcrm.crm.api.erp.ErpCommandService;
 import org.loopcrm.crm.api.erp.port.ErpRejectedException;
 import org.loopcrm.crm.api.erp.port.ErpUnavailableException;
 
@@ -18,6 +21,8 @@ import org.loopcrm.crm.api.erp.port.ErpUnavailableException;
  *       down: retried with exponential back-off, then rolled back to the broker, which delivers it
  *       again later. Tryton refuses: the event goes to the connector's dead-letter queue with the
  *       reason.
+ *   <li>{@code crm-tryton-commands}: commands to the ERP (sales, productions, projects) from the
+ *       same topic, the same way, carried out by {@link CommandExecutor}.
  *   <li>{@code crm-tryton-poll-<stream>}: one timer per stream (party, invoice, sale, production,
  *       project) drains Tryton's changes since the stream's watermark (see {@link TrytonPoller}).
  * </ul>
@@ -27,49 +32,39 @@ final class TrytonRoutes extends RouteBuilder {
   static final String SUBSCRIPTION = "crm-erp-tryton-customers";
   static final String REASON = "CrmDeadLetterReason";
 
+  static final String COMMAND_SUBSCRIPTION = "crm-erp-tryton-commands";
+
   private final CustomerPush push;
+  private final CommandExecutor executor;
   private final TrytonPoller poller;
   private final long pollIntervalMs;
 
-  TrytonRoutes(CustomerPush push, TrytonPoller poller, long pollIntervalMs) {
+  TrytonRoutes(
+      CustomerPush push, CommandExecutor executor, TrytonPoller poller, long pollIntervalMs) {
     this.push = push;
+    this.executor = executor;
     this.poller = poller;
     this.pollIntervalMs = pollIntervalMs;
   }
 
   @Override
   public void configure() {
-    from("jms:topic:{{crm.routes.eventsTopic}}?subscriptionDurable=true&subscriptionShared=true"
-            + "&subscriptionName="
-            + SUBSCRIPTION
-            + "&transacted=true"
-            + "&selector=RAW(CrmEventType IN ('account.created','account.updated',"
-            + "'account.restored'))")
-        .routeId("crm-tryton-customer-out")
-        .onException(ErpUnavailableException.class)
-        .maximumRedeliveries(5)
-        .redeliveryDelay(1000)
-        .useExponentialBackOff()
-        .backOffMultiplier(2)
-        .maximumRedeliveryDelay(30_000)
-        .retryAttemptedLogLevel(LoggingLevel.WARN)
-        .end()
-        .onException(
-            ErpRejectedException.class,
-            NotFoundException.class,
-            ValidationException.class,
-            IllegalArgumentException.class)
-        .handled(true)
-        .useOriginalMessage()
-        .process(e -> e.getMessage().setHeader(REASON, reason(e)))
-        .log(
-            LoggingLevel.WARN,
-            "Account event ${header.CrmEventId} not written to Tryton: ${header." + REASON + "}")
-        .to("jms:queue:" + DEAD_LETTER_QUEUE)
-        .end()
+    outOfTheCrm(
+            "crm-tryton-customer-out",
+            SUBSCRIPTION,
+            "CrmEventType IN ('account.created','account.updated','account.restored')",
+            "Account event ${header.CrmEventId} not written to Tryton")
         .process(this::pushAccount)
         .log(
             LoggingLevel.DEBUG, "Account ${header.CrmAggregateId} written to Tryton party ${body}");
+
+    outOfTheCrm(
+            "crm-tryton-commands",
+            COMMAND_SUBSCRIPTION,
+            "CrmEventType = '" + ErpCommandService.REQUESTED + "'",
+            "ERP command ${header.CrmAggregateId} not carried out in Tryton")
+        .process(this::carryOut)
+        .log(LoggingLevel.INFO, "ERP command ${header.CrmAggregateId}: ${body}");
 
     for (TrytonPoller.Stream stream : TrytonPoller.Stream.values()) {
       from("timer:crm-tryton-"
@@ -93,13 +88,62 @@ final class TrytonRoutes extends RouteBuilder {
     }
   }
 
-  private void pushAccount(Exchange exchange) {
-    // The outbox relay names the account in a header; the body's shape is the event's business.
+  /**
+   * A route taking CRM events of the selected types from the events topic: a shared durable
+   * subscription consumed in a JMS transaction. Tryton down: retried with exponential back-off,
+   * then rolled back to the broker, which delivers it again later. Tryton or the CRM refusing: the
+   * event goes to the connector's dead-letter queue with the reason.
+   */
+  private RouteDefinition outOfTheCrm(
+      String routeId, String subscription, String selector, String refusal) {
+    RouteDefinition route =
+        from("jms:topic:{{crm.routes.eventsTopic}}?subscriptionDurable=true"
+                + "&subscriptionShared=true&subscriptionName="
+                + subscription
+                + "&transacted=true&selector=RAW("
+                + selector
+                + ")")
+            .routeId(routeId);
+    route
+        .onException(ErpUnavailableException.class)
+        .maximumRedeliveries(5)
+        .redeliveryDelay(1000)
+        .useExponentialBackOff()
+        .backOffMultiplier(2)
+        .maximumRedeliveryDelay(30_000)
+        .retryAttemptedLogLevel(LoggingLevel.WARN)
+        .end();
+    route
+        .onException(
+            ErpRejectedException.class,
+            NotFoundException.class,
+            ConflictException.class,
+            ValidationException.class,
+            IllegalArgumentException.class)
+        .handled(true)
+        .useOriginalMessage()
+        .process(e -> e.getMessage().setHeader(REASON, reason(e)))
+        .log(LoggingLevel.WARN, refusal + ": ${header." + REASON + "}")
+        .to("jms:queue:" + DEAD_LETTER_QUEUE)
+        .end();
+    return route;
+  }
+
+  private void carryOut(Exchange exchange) {
+    exchange.getMessage().setBody(executor.execute(aggregate(exchange, "ERP command")));
+  }
+
+  private static UUID aggregate(Exchange exchange, String what) {
+    // The outbox relay names the record in a header; the body's shape is the event's business.
     String aggregate = exchange.getMessage().getHeader("CrmAggregateId", String.class);
     if (aggregate == null) {
-      throw new IllegalArgumentException("account event without a CrmAggregateId header");
+      throw new IllegalArgumentException(what + " event without a CrmAggregateId header");
     }
-    exchange.getMessage().setBody(push.push(UUID.fromString(aggregate)));
+    return UUID.fromString(aggregate);
+  }
+
+  private void pushAccount(Exchange exchange) {
+    exchange.getMessage().setBody(push.push(aggregate(exchange, "account")));
   }
 
   private static String reason(Exchange e) {

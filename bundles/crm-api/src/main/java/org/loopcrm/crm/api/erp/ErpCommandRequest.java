@@ -1,0 +1,75 @@
+package org.loopcrm.crm.api.erp;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import org.loopcrm.crm.api.erp.port.BomLine;
+import org.loopcrm.crm.api.erp.port.ProjectTask;
+import org.loopcrm.crm.api.erp.port.SaleLine;
+
+/**
+ * What the CRM asks the ERP to create for an account: a sale, a production or a project. The
+ * customer is the account's party in the ERP, found (or written there first) when the command is
+ * carried out, so a command may be asked for an account the ERP does not know yet.
+ */
+public sealed interface ErpCommandRequest {
+
+  /** The document kind the command creates. */
+  DocumentKind kind();
+
+  /**
+   * A sale with its lines, confirmed in the ERP when {@code confirm} is set.
+   *
+   * @param reference the customer's reference, or null
+   * @param currency ISO 4217 code, or null for the ERP company's currency
+   */
+  record Sale(String reference, String currency, List<SaleLine> lines, boolean confirm)
+      implements ErpCommandRequest {
+    public Sale {
+      lines = List.copyOf(Objects.requireNonNull(lines, "lines"));
+    }
+
+    @Override
+    public DocumentKind kind() {
+      return DocumentKind.SALE;
+    }
+  }
+
+  /**
+   * A production of a product, with the bill of materials to use (empty: the product's own).
+   *
+   * @param saleRef the ERP sale this production is for, or null
+   * @param reference the CRM's reference, or null
+   */
+  record Production(
+      String productCode,
+      BigDecimal quantity,
+      LocalDate plannedStart,
+      List<BomLine> bom,
+      String saleRef,
+      String reference)
+      implements ErpCommandRequest {
+    public Production {
+      bom = bom == null ? List.of() : List.copyOf(bom);
+    }
+
+    @Override
+    public DocumentKind kind() {
+      return DocumentKind.PRODUCTION;
+    }
+  }
+
+  /** A project with its tasks. */
+  record Project(String name, List<ProjectTask> tasks, String reference)
+      implements ErpCommandRequest {
+    public Project {
+      tasks = tasks == null ? List.of() : List.copyOf(tasks);
+    }
+
+    @Override
+    public DocumentKind kind() {
+      return DocumentKind.PROJECT;
+    }
+  }
+}
