@@ -14,16 +14,62 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.loopcrm.crm.api.Page;
 import org.loopcrm.crm.api.erp.DocumentKind;
+import org.loopcrm.crm.api.erp.ErpCommand;
+import org.loopcrm.crm.api.erp.ErpCommandRequest;
 import org.loopcrm.crm.api.erp.ErpDocument;
 import org.loopcrm.crm.api.erp.ErpSnapshot;
 import org.loopcrm.crm.api.erp.StreamPosition;
 import org.loopcrm.crm.api.erp.SyncConflict;
 import org.loopcrm.crm.api.erp.Watermark;
+import org.loopcrm.crm.api.erp.port.SaleLine;
 
 class ErpShellOutputTest {
   private static final UUID A = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
   private static final UUID C = UUID.fromString("00000000-0000-0000-0000-0000000000c3");
   private static final Instant T = Instant.parse("2026-06-01T10:00:00Z");
+
+  @Test
+  void commandsShowTheirDocumentOrWhyTheErpRefusedThem() {
+    ErpCommand done =
+        new ErpCommand(
+            C,
+            A,
+            "tryton",
+            "quote-7",
+            new ErpCommandRequest.Project("Line 4", List.of(), null),
+            ErpCommand.Status.DONE,
+            "12",
+            "P-12",
+            "Open",
+            null,
+            1,
+            "ann",
+            T,
+            T);
+    ErpCommand failed =
+        new ErpCommand(
+            A,
+            A,
+            null,
+            "k",
+            new ErpCommandRequest.Sale(
+                null, null, List.of(new SaleLine("NOPE", BigDecimal.ONE, null, null)), true),
+            ErpCommand.Status.FAILED,
+            null,
+            null,
+            null,
+            "no product NOPE",
+            2,
+            "ann",
+            T,
+            T);
+    String out =
+        capture(
+            ps ->
+                ErpCommandsCommand.print(new Page<>(List.of(done, failed), Optional.empty()), ps));
+    assertThat(out).contains("PROJECT").contains("DONE").contains("P-12 (Open)");
+    assertThat(out).contains("SALE").contains("FAILED").contains("no product NOPE");
+  }
 
   @Test
   void theSnapshotSaysWhenTheCreditLimitIsExceededAndListsDocuments() {
