@@ -42,7 +42,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Commands to the ERP over JPA: each is stored with its outbox event in one transaction
- * (decisions.md §26), and its outcome is what the connector reports.
+ * (decisions.md §27), and its outcome is what the connector reports.
  */
 @Component(service = ErpCommandService.class)
 public final class JpaErpCommandService implements ErpCommandService {

@@ -170,7 +170,7 @@ public final class Permissions {
     grant(Resource.ERP_STREAM, Action.READ, seeAll);
     grant(Resource.ERP_STREAM, Action.UPDATE, EnumSet.of(CRM_ADMIN));
     // Commands to the ERP are placed by whoever edits the account (a sale for a customer is an
-    // edit of its business); only the integration reports how they went (decisions.md §26).
+    // edit of its business); only the integration reports how they went (decisions.md §27).
     grant(Resource.ERP_COMMAND, Action.READ, EVERYONE);
     grant(Resource.ERP_COMMAND, Action.CREATE, WRITERS);
     grant(Resource.ERP_COMMAND, Action.UPDATE, seeAll);

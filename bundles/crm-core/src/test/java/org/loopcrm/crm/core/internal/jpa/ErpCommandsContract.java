@@ -34,7 +34,7 @@ import org.loopcrm.crm.api.erp.port.SaleLine;
 import org.loopcrm.crm.api.event.OutboxEvent;
 import org.loopcrm.crm.core.internal.jpa.CrmServicesContract.MutableClock;
 
-/** Commands to the ERP through the outbox (decisions.md §26), on each database. */
+/** Commands to the ERP through the outbox (decisions.md §27), on each database. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ErpCommandsContract {
   static final Actor INTEGRATION = Actor.system("connector");

@@ -18,7 +18,7 @@ import org.loopcrm.crm.api.erp.port.SaleCommand;
 import org.loopcrm.crm.api.erp.port.SalesPort;
 
 /**
- * Carries out a command to the ERP (decisions.md §26): reads it as it stands now, writes the
+ * Carries out a command to the ERP (decisions.md §27): reads it as it stands now, writes the
  * account to Tryton (so the customer exists and is current), makes the document with the command's
  * id as idempotency key, and reports the outcome. A command carried out twice (a redelivered event,
  * a crash before the report) finds the first document in Tryton instead of making another; one that
