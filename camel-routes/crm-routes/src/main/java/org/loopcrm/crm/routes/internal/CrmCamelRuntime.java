@@ -240,6 +240,11 @@ public final class CrmCamelRuntime {
     Object jms = context.getComponent("jms", true);
     introspection.setProperty(context, jms, "connectionFactory", factory);
     introspection.setProperty(context, jms, "templateConnectionFactory", caching);
+    // Transacted consumers keep their connection, session and consumer between messages. Without a
+    // cache level Spring's listener container picks CACHE_NONE once Camel makes it a transaction
+    // manager: a new connection, JAAS login and consumer for every message, each consumer taking a
+    // window of the backlog that goes back to the queue when it closes.
+    introspection.setProperty(context, jms, "cacheLevelName", "CACHE_CONSUMER");
     return new JmsFactories(factory, caching);
   }
 

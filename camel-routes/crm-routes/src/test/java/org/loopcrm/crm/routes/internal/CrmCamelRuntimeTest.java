@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.jms.JmsComponent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,12 @@ class CrmCamelRuntimeTest {
         .isEqualTo("5");
     assertThat(context.resolvePropertyPlaceholders("{{crm.routes.asyncPluginRedeliveryDelayMs}}"))
         .isEqualTo("1000");
+  }
+
+  @Test
+  void transactedConsumersKeepTheirConnectionBetweenMessages() {
+    JmsComponent jms = runtime.context().getComponent("jms", JmsComponent.class);
+    assertThat(jms.getConfiguration().getCacheLevelName()).isEqualTo("CACHE_CONSUMER");
   }
 
   @Test
