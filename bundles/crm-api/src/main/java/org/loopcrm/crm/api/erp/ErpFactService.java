@@ -1,6 +1,7 @@
 package org.loopcrm.crm.api.erp;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.loopcrm.crm.api.AccessDeniedException;
 import org.loopcrm.crm.api.Actor;
@@ -77,4 +78,15 @@ public interface ErpFactService {
    * @throws org.loopcrm.crm.api.ConflictException if the ERP reference is another account's
    */
   void recordPushed(String erpSystem, UUID accountId, String erpRef, long accountVersion);
+
+  /**
+   * The account's customer reference in the ERP, if the ERP holds this version of the account
+   * already: the connector wrote it, or it is the version an ERP change left, and no write-back is
+   * pending. A connector need not write such an account again; writing it would echo the ERP's own
+   * change back and could overwrite a newer one. An implementation that keeps no such record
+   * answers empty (always write).
+   */
+  default Optional<String> agreedRef(String erpSystem, UUID accountId, long accountVersion) {
+    return Optional.empty();
+  }
 }

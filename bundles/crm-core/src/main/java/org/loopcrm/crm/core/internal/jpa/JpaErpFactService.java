@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
@@ -262,6 +263,27 @@ public final class JpaErpFactService implements ErpFactService {
           }
           return null;
         });
+  }
+
+  @Override
+  public Optional<String> agreedRef(String erpSystem, UUID accountId, long accountVersion) {
+    return tx.readOnly(
+        em ->
+            em
+                .createQuery(
+                    "select l from ErpLinkEntity l where l.accountId = :a and l.erpSystem = :s",
+                    ErpLinkEntity.class)
+                .setParameter("a", accountId.toString())
+                .setParameter("s", erpSystem)
+                .getResultList()
+                .stream()
+                .filter(
+                    l ->
+                        !l.pushPending
+                            && l.syncedVersion != null
+                            && l.syncedVersion == accountVersion)
+                .map(l -> l.customerRef)
+                .findFirst());
   }
 
   private static ExternalRefEntity externalRefOf(EntityManager em, String partyId, String system) {

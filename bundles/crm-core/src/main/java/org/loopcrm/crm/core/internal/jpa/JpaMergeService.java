@@ -22,6 +22,7 @@ import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import org.hibernate.Session;
 import org.loopcrm.crm.api.Actor;
+import org.loopcrm.crm.api.ConcurrentChangeException;
 import org.loopcrm.crm.api.ConflictException;
 import org.loopcrm.crm.api.NotFoundException;
 import org.loopcrm.crm.api.StaleVersionException;
@@ -643,7 +644,7 @@ public final class JpaMergeService implements MergeService {
             "update crm_party set version = version + 1, updated_at = ? where id = ? and version = ?",
             List.of(LocalDateTime.ofInstant(now, ZoneOffset.UTC), id, expected));
     if (n != 1) {
-      throw new ConflictException(
+      throw new ConcurrentChangeException(
           "the record was changed by someone else at the same time: read it again and repeat");
     }
     return expected + 1;

@@ -7,6 +7,7 @@ import javax.persistence.EntityManagerFactory;
 import javax.persistence.EntityTransaction;
 import javax.persistence.OptimisticLockException;
 import javax.persistence.PersistenceException;
+import org.loopcrm.crm.api.ConcurrentChangeException;
 import org.loopcrm.crm.api.ConflictException;
 import org.loopcrm.crm.api.CrmException;
 
@@ -55,7 +56,7 @@ final class Transactions {
       return e;
     }
     if (e instanceof OptimisticLockException || causedBy(e, OptimisticLockException.class)) {
-      return new ConflictException(
+      return new ConcurrentChangeException(
           "the record was changed by someone else at the same time: read it again and repeat");
     }
     if (e instanceof PersistenceException && isUniqueViolation(e)) {

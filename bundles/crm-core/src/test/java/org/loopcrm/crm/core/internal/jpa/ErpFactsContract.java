@@ -613,9 +613,13 @@ abstract class ErpFactsContract {
     Account a =
         accounts.create(sales, new AccountDraft(unique("Pushed"), null, sales.user(), null));
     String ref = unique("C");
+    assertThat(facts.agreedRef(ERP, a.id(), a.version())).isEmpty();
     facts.recordPushed(ERP, a.id(), ref, a.version());
     Account linked = accounts.get(sales, a.id());
     assertThat(linked.erpRef()).isEqualTo(ref);
+    // What the connector wrote is what the ERP holds: that version needs no second write.
+    assertThat(facts.agreedRef(ERP, a.id(), linked.version())).contains(ref);
+    assertThat(facts.agreedRef("other-erp", a.id(), linked.version())).isEmpty();
     assertThat(events(a.id(), "account.erp-linked")).hasSize(1);
     assertThat(history(a.id()).get(0).changes())
         .contains(
@@ -623,6 +627,17 @@ abstract class ErpFactsContract {
     clock.advance(Duration.ofMinutes(1));
     assertThat(facts.apply(party(ref, "Erp Side Name", null, clock.instant())))
         .isEqualTo(ApplyOutcome.APPLIED);
+    // The account the ERP's change left is the ERP's: pushing it back would only echo it.
+    Account renamed = accounts.get(sales, a.id());
+    assertThat(renamed.version()).isGreaterThan(linked.version());
+    assertThat(facts.agreedRef(ERP, a.id(), renamed.version())).contains(ref);
+    Account edited =
+        accounts.update(
+            sales,
+            a.id(),
+            renamed.version(),
+            new AccountDraft("Crm Side Name", ref, null, sales.user(), renamed.stage()));
+    assertThat(facts.agreedRef(ERP, a.id(), edited.version())).isEmpty();
 
     Account other = account(sales);
     assertThatThrownBy(() -> facts.recordPushed(ERP, other.id(), ref, other.version()))

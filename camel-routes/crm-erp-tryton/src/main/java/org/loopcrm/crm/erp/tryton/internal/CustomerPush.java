@@ -37,9 +37,34 @@ final class CustomerPush {
     this.facts = facts;
   }
 
+  /**
+   * One account is written by one thread at a time: the customer route and the command route may
+   * both write a new account at once, and two look-ups before create that both find nothing would
+   * make two parties (and race on the link). Striped, so unrelated accounts do not wait.
+   */
+  private final Object[] locks = new Object[64];
+
+  {
+    for (int i = 0; i < locks.length; i++) {
+      locks[i] = new Object();
+    }
+  }
+
   /** Pushes the account and records the link; returns the party's id in the ERP. */
   String push(UUID accountId) {
+    synchronized (locks[Math.floorMod(accountId.hashCode(), locks.length)]) {
+      return pushNow(accountId);
+    }
+  }
+
+  private String pushNow(UUID accountId) {
     Account account = accounts.get(ACTOR, accountId);
+    Optional<String> held = facts.agreedRef(erp.system(), accountId, account.version());
+    if (held.isPresent()) {
+      // Tryton holds this version already (the connector wrote it, or Tryton's own change made it):
+      // writing it again would echo Tryton's change back, possibly over a newer one.
+      return held.get();
+    }
     List<ContactMechanism> mechanisms = parties.mechanisms(ACTOR, PartyKey.account(accountId));
     List<PostalAddress> addresses = new ArrayList<>();
     for (ContactMechanism m : mechanisms) {

@@ -5,6 +5,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteDefinition;
+import org.loopcrm.crm.api.ConcurrentChangeException;
 import org.loopcrm.crm.api.ConflictException;
 import org.loopcrm.crm.api.NotFoundException;
 import org.loopcrm.crm.api.ValidationException;
@@ -105,7 +106,8 @@ final class TrytonRoutes extends RouteBuilder {
                 + ")")
             .routeId(routeId);
     route
-        .onException(ErpUnavailableException.class)
+        // Tryton not answering, or the CRM record changed by another thread meanwhile: both pass.
+        .onException(ErpUnavailableException.class, ConcurrentChangeException.class)
         .maximumRedeliveries(5)
         .redeliveryDelay(1000)
         .useExponentialBackOff()
