@@ -372,30 +372,32 @@ public final class ErpBench {
         pollMs,
         LATENCY_POLL.toMillis(),
         brokerAuditLog);
-    System.out.printf(
-        Locale.ROOT,
-        "%-22s %6s %6s %9s %9s %9s %9s %16s%n",
-        "closed loop",
-        "count",
-        "failed",
-        "p50 ms",
-        "p95 ms",
-        "max ms",
-        "min ms",
-        "Tryton call p50");
-    latencies.forEach(
-        (change, s) ->
-            System.out.printf(
-                Locale.ROOT,
-                "%-22s %6d %6d %9.0f %9.0f %9.0f %9.0f %13.0f ms%n",
-                change.equals("party") ? "party renamed" : "invoice posted",
-                s.count(),
-                failures.get(change),
-                s.percentile(50),
-                s.percentile(95),
-                s.max(),
-                s.min(),
-                callTimes.get(change).percentile(50)));
+    if (!latencies.isEmpty()) {
+      System.out.printf(
+          Locale.ROOT,
+          "%-22s %6s %6s %9s %9s %9s %9s %16s%n",
+          "closed loop",
+          "count",
+          "failed",
+          "p50 ms",
+          "p95 ms",
+          "max ms",
+          "min ms",
+          "Tryton call p50");
+      latencies.forEach(
+          (change, s) ->
+              System.out.printf(
+                  Locale.ROOT,
+                  "%-22s %6d %6d %9.0f %9.0f %9.0f %9.0f %13.0f ms%n",
+                  change.equals("party") ? "party renamed" : "invoice posted",
+                  s.count(),
+                  failures.get(change),
+                  s.percentile(50),
+                  s.percentile(95),
+                  s.max(),
+                  s.min(),
+                  callTimes.get(change).percentile(50)));
+    }
     System.out.printf(
         Locale.ROOT, "%-22s %8s %10s %12s%n", "JMS inbound", "messages", "seconds", "per second");
     System.out.printf(
