@@ -8,6 +8,7 @@ import org.loopcrm.crm.api.NotFoundException;
 import org.loopcrm.crm.api.ValidationException;
 import org.loopcrm.crm.api.erp.port.ErpRejectedException;
 import org.loopcrm.crm.api.erp.port.ErpUnavailableException;
+import org.loopcrm.crm.api.integration.RouteConventions;
 
 /**
  * The Tryton connector's routes.
@@ -46,6 +47,11 @@ final class TrytonRoutes extends RouteBuilder {
             + "&selector=RAW(CrmEventType IN ('account.created','account.updated',"
             + "'account.restored'))")
         .routeId("crm-tryton-customer-out")
+        .routeGroup("erp")
+        .routeDescription("Accounts written to Tryton as parties")
+        .routeProperty(RouteConventions.DEAD_LETTER_QUEUE, DEAD_LETTER_QUEUE)
+        .routeProperty(RouteConventions.RETRY_TO, "{{crm.routes.eventsTopic}}::" + SUBSCRIPTION)
+        .routeProperty(RouteConventions.LAG_QUEUE, "{{crm.routes.eventsTopic}}::" + SUBSCRIPTION)
         .onException(ErpUnavailableException.class)
         .maximumRedeliveries(5)
         .redeliveryDelay(1000)
@@ -79,6 +85,11 @@ final class TrytonRoutes extends RouteBuilder {
               + "&delay="
               + pollIntervalMs)
           .routeId("crm-tryton-poll-" + stream.name)
+          .routeGroup("erp")
+          .routeDescription("Polls Tryton's " + stream.name + " changes")
+          .routeProperty(
+              RouteConventions.ERP_STREAMS,
+              TrytonErp.SYSTEM + ":" + stream.name + "," + stream.name + ".created")
           .onException(Exception.class)
           .handled(true)
           .log(
