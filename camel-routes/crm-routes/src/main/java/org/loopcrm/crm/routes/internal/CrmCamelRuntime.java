@@ -15,6 +15,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.BeanIntrospection;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.PropertyBindingSupport;
+import org.loopcrm.crm.routes.internal.ops.CorrelationRoutePolicyFactory;
 import org.loopcrm.crm.routes.internal.ops.RouteStatistics;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -103,6 +104,10 @@ public final class CrmCamelRuntime {
     jmsFactories = configureJms(context, settings);
     // Before start: Camel switches exchange events off for good when no notifier is there then.
     context.getManagementStrategy().addEventNotifier(statistics);
+    // One correlation id per exchange, in a header, an exchange property and the MDC. Not Camel's
+    // own MDC logging: in Camel 4.22 it is deprecated (for camel-mdc, not embedded) and turns
+    // tracing on.
+    context.addRoutePolicyFactory(new CorrelationRoutePolicyFactory());
     context.start();
     LOG.info("Camel context '{}' started with {}", CONTEXT_NAME, settings);
     unpublish = publish.apply(context);

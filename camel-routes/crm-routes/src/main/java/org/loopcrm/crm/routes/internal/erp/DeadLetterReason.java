@@ -29,6 +29,12 @@ final class DeadLetterReason implements Processor {
   public void process(Exchange exchange) {
     Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
     stamp(exchange.getMessage(), reason(e));
+    // The original message may predate the id the route gave it: keep that id on the dead letter.
+    String correlation = exchange.getProperty(RouteConventions.HEADER_CORRELATION_ID, String.class);
+    if (correlation != null
+        && exchange.getMessage().getHeader(RouteConventions.HEADER_CORRELATION_ID) == null) {
+      exchange.getMessage().setHeader(RouteConventions.HEADER_CORRELATION_ID, correlation);
+    }
     if (originalQueue != null) {
       exchange
           .getMessage()

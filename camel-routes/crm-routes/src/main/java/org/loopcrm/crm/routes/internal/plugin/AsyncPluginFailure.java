@@ -35,6 +35,11 @@ final class AsyncPluginFailure implements Processor {
           .getMessage()
           .setHeader(RouteConventions.HEADER_FAILED_AT, System.currentTimeMillis());
     }
+    String correlation = exchange.getProperty(RouteConventions.HEADER_CORRELATION_ID, String.class);
+    if (correlation != null
+        && exchange.getMessage().getHeader(RouteConventions.HEADER_CORRELATION_ID) == null) {
+      exchange.getMessage().setHeader(RouteConventions.HEADER_CORRELATION_ID, correlation);
+    }
     Integer count =
         exchange.getMessage().getHeader(RouteConventions.HEADER_FAILURE_COUNT, Integer.class);
     exchange

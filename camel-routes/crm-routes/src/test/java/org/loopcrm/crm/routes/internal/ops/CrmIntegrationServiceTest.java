@@ -56,6 +56,13 @@ class CrmIntegrationServiceTest {
           .routeProperty(RouteConventions.ERP_STREAMS, "testerp:party,party.created")
           .log("polled");
       from("timer:test-tick?period=3600000&delay=3600000").routeId("test-tick").log("tick");
+      from("direct:correlated")
+          .routeId("test-correlated")
+          .process(
+              e ->
+                  e.setProperty(
+                      "seen", e.getProperty(RouteConventions.HEADER_CORRELATION_ID, String.class)))
+          .to("jms:queue:crm.test.out");
     }
   }
 
@@ -254,5 +261,30 @@ class CrmIntegrationServiceTest {
     assertThat(metrics.deadLetterQueues())
         .extracting(DeadLetterQueue::name)
         .containsExactly(DLQ, RouteConventions.BROKER_DEAD_LETTER_QUEUE);
+  }
+
+  @Test
+  void aCorrelationIdIsTakenOrMadeSentOnAndKeptOnDeadLetters() throws Exception {
+    try (var producer = runtime.context().createProducerTemplate()) {
+      var exchange =
+          producer.send(
+              "direct:correlated",
+              e -> {
+                e.getMessage().setBody("hello");
+                e.getMessage().setHeader(RouteConventions.HEADER_CORRELATION_ID, "corr-in");
+              });
+      assertThat(exchange.getException()).isNull();
+      assertThat(exchange.getProperty("seen")).isEqualTo("corr-in");
+      assertThat(broker.receive("crm.test.out", 5_000).getStringProperty("CrmCorrelationId"))
+          .isEqualTo("corr-in");
+      // (slf4j-simple has no MDC: that the key is put is seen in the container's log only.)
+
+      producer.sendBodyAndHeader(
+          "jms:queue:" + QUEUE, payment("p-6", "C-6"), "JMSCorrelationID", "jms-corr-6");
+      assertThat(waitForDeadLetters(1).get(0).correlationId()).isEqualTo("jms-corr-6");
+    }
+    broker.send(QUEUE, payment("p-7", "C-7"));
+    List<DeadLetter> both = waitForDeadLetters(2);
+    assertThat(both.get(1).correlationId()).isNotBlank().isNotEqualTo("jms-corr-6");
   }
 }
