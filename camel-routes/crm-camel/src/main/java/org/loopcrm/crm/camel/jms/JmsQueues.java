@@ -106,7 +106,7 @@ public final class JmsQueues {
    * Moves one message to the queue {@code target} names for it.
    *
    * @param target where the message goes; null refuses the move (the message stays)
-   * @param drop properties not copied
+   * @param drop properties not copied (the broker's own {@code _AMQ*} ones never are)
    * @return the target it went to, or null if the queue holds no message with that id
    * @throws IllegalArgumentException if the id is malformed or the target refuses the message
    */
@@ -180,7 +180,8 @@ public final class JmsQueues {
     }
     Message copy = copy(session, m);
     for (Map.Entry<String, Object> p : view.properties().entrySet()) {
-      if (!drop.contains(p.getKey())) {
+      // Broker-internal properties (_AMQ_ORIG_* of a message the broker dead-lettered) stay behind.
+      if (!drop.contains(p.getKey()) && !p.getKey().startsWith("_AMQ")) {
         copy.setObjectProperty(p.getKey(), p.getValue());
       }
     }
@@ -213,7 +214,7 @@ public final class JmsQueues {
     for (Object name : Collections.list(m.getPropertyNames())) {
       String key = name.toString();
       // Broker-internal and JMS-defined properties are not the message's own.
-      if (key.startsWith("JMSX") || key.startsWith("_AMQ") && !key.startsWith("_AMQ_ORIG")) {
+      if (key.startsWith("JMSX") || (key.startsWith("_AMQ") && !key.startsWith("_AMQ_ORIG"))) {
         continue;
       }
       Object value = m.getObjectProperty(key);
