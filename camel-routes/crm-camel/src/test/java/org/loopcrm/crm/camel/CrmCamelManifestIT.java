@@ -29,7 +29,17 @@ class CrmCamelManifestIT {
     List<String> exports = clauses(manifest.getValue("Export-Package"));
 
     assertThat(exports).isNotEmpty();
+    // Besides the Camel API, one narrow package of the CRM's own (JMS without JMS types).
     assertThat(exports)
+        .filteredOn(clause -> clause.startsWith("org.loopcrm."))
+        .singleElement()
+        .satisfies(
+            clause ->
+                assertThat(clause)
+                    .startsWith("org.loopcrm.crm.camel.jms;")
+                    .contains("version=\"1.0.0\""));
+    assertThat(exports)
+        .filteredOn(clause -> !clause.startsWith("org.loopcrm."))
         .allSatisfy(
             clause -> {
               assertThat(clause).startsWith("org.apache.camel");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.servlet.ServletConfig;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
@@ -16,6 +17,7 @@ import org.loopcrm.crm.api.audit.AuditService;
 import org.loopcrm.crm.api.dataexport.ExportService;
 import org.loopcrm.crm.api.dataimport.Importer;
 import org.loopcrm.crm.api.dedupe.DuplicateService;
+import org.loopcrm.crm.api.integration.IntegrationService;
 import org.loopcrm.crm.api.lifecycle.LifecycleService;
 import org.loopcrm.crm.api.merge.MergeService;
 import org.loopcrm.crm.api.party.PartyService;
@@ -48,6 +50,7 @@ final class CrmServlet extends CXFNonSpringServlet {
   private final transient Importer importer;
   private final long maxImportBytes;
   private final transient ErpServices erp;
+  private final transient Supplier<IntegrationService> integration;
   private transient Server server;
 
   CrmServlet(
@@ -69,8 +72,10 @@ final class CrmServlet extends CXFNonSpringServlet {
       MergeService merges,
       Importer importer,
       long maxImportBytes,
-      ErpServices erp) {
+      ErpServices erp,
+      Supplier<IntegrationService> integration) {
     this.erp = erp;
+    this.integration = integration;
     this.merges = merges;
     this.importer = importer;
     this.maxImportBytes = maxImportBytes;
@@ -128,6 +133,7 @@ final class CrmServlet extends CXFNonSpringServlet {
             new AccountLifecycleResource(lifecycle, accounts),
             new AccountErpResource(erp.accounts(), erp.live(), erp.commands()),
             new ErpResource(erp),
+            new IntegrationResource(integration),
             new CustomFieldResource(masterData.customFields()),
             new SearchResource(masterData.search()),
             new DuplicateResource(duplicates),

@@ -20,6 +20,7 @@ import org.loopcrm.crm.api.ValidationException;
 import org.loopcrm.crm.api.dedupe.DuplicateCandidatesException;
 import org.loopcrm.crm.api.erp.port.ErpRejectedException;
 import org.loopcrm.crm.api.erp.port.ErpUnavailableException;
+import org.loopcrm.crm.api.integration.IntegrationUnavailableException;
 import org.loopcrm.crm.api.merge.PartyMergedException;
 import org.loopcrm.crm.api.plugin.PluginVetoException;
 import org.slf4j.Logger;
@@ -53,6 +54,10 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     if (e instanceof ErpUnavailableException) {
       return Problems.response(503, "erp-unavailable", "ERP unavailable", e.getMessage());
+    }
+    if (e instanceof IntegrationUnavailableException) {
+      return Problems.response(
+          503, "integration-unavailable", "Integration unavailable", e.getMessage());
     }
     if (e instanceof ErpRejectedException) {
       return Problems.response(422, "erp-rejected", "Refused by the ERP", e.getMessage());

@@ -17,6 +17,7 @@ import org.loopcrm.crm.api.erp.ErpAccountService;
 import org.loopcrm.crm.api.erp.ErpCommandService;
 import org.loopcrm.crm.api.erp.ErpFactService;
 import org.loopcrm.crm.api.erp.ErpLiveService;
+import org.loopcrm.crm.api.integration.IntegrationService;
 import org.loopcrm.crm.api.lifecycle.LifecycleService;
 import org.loopcrm.crm.api.merge.MergeService;
 import org.loopcrm.crm.api.party.PartyService;
@@ -30,6 +31,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +51,10 @@ public final class RestServer {
   static final String PATTERN = "/crm/api/*";
   private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
   private final ServiceRegistration<Servlet> registration;
+
+  /** The routes' operations, there while the crm-routes bundle runs; the API works without. */
+  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+  private volatile IntegrationService integration;
 
   /** Registers the servlet. */
   @Activate
@@ -103,7 +110,12 @@ public final class RestServer {
                 merges,
                 importer,
                 config.maxImportBytes(),
+<<<<<<< HEAD
                 new ErpServices(erpAccounts, erpFacts, erpLive, erpCommands)),
+=======
+                new ErpServices(erpAccounts, erpFacts, erpLive),
+                () -> integration),
+>>>>>>> ops
             props);
     LOG.info("REST API published at /crm/api/v1 (realm {})", config.realm());
   }

@@ -45,6 +45,7 @@ class OpenApiDocumentTest {
           AccountLifecycleResource.class,
           AccountErpResource.class,
           ErpResource.class,
+          IntegrationResource.class,
           CustomFieldResource.class,
           SearchResource.class,
           DuplicateResource.class,

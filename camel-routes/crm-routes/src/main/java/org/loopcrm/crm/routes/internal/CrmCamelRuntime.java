@@ -15,6 +15,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.BeanIntrospection;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.PropertyBindingSupport;
+import org.loopcrm.crm.routes.internal.ops.CorrelationRoutePolicyFactory;
+import org.loopcrm.crm.routes.internal.ops.RouteStatistics;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.ComponentServiceObjects;
@@ -65,6 +67,7 @@ public final class CrmCamelRuntime {
   private final BuilderClassResolver classResolver = new BuilderClassResolver();
   private final DefaultCamelContext context;
   private final JmsFactories jmsFactories;
+  private final RouteStatistics statistics = new RouteStatistics();
   private final Runnable unpublish;
   private boolean closed;
 
@@ -99,6 +102,12 @@ public final class CrmCamelRuntime {
     context.getPropertiesComponent().setInitialProperties(settings.routeProperties());
     context.getShutdownStrategy().setTimeout(10);
     jmsFactories = configureJms(context, settings);
+    // Before start: Camel switches exchange events off for good when no notifier is there then.
+    context.getManagementStrategy().addEventNotifier(statistics);
+    // One correlation id per exchange, in a header, an exchange property and the MDC. Not Camel's
+    // own MDC logging: in Camel 4.22 it is deprecated (for camel-mdc, not embedded) and turns
+    // tracing on.
+    context.addRoutePolicyFactory(new CorrelationRoutePolicyFactory());
     context.start();
     LOG.info("Camel context '{}' started with {}", CONTEXT_NAME, settings);
     unpublish = publish.apply(context);
@@ -202,6 +211,7 @@ public final class CrmCamelRuntime {
       try {
         context.getRouteController().stopRoute(id);
         context.removeRoute(id);
+        statistics.forget(id);
       } catch (Exception e) {
         LOG.warn("Route {} could not be removed", id, e);
       }

@@ -12,6 +12,7 @@ import org.loopcrm.crm.api.ValidationException;
 import org.loopcrm.crm.api.erp.ErpCommandService;
 import org.loopcrm.crm.api.erp.port.ErpRejectedException;
 import org.loopcrm.crm.api.erp.port.ErpUnavailableException;
+import org.loopcrm.crm.api.integration.RouteConventions;
 
 /**
  * The Tryton connector's routes.
@@ -54,6 +55,7 @@ final class TrytonRoutes extends RouteBuilder {
             "crm-tryton-customer-out",
             SUBSCRIPTION,
             "CrmEventType IN ('account.created','account.updated','account.restored')",
+            "Accounts written to Tryton as parties",
             "Account event ${header.CrmEventId} not written to Tryton")
         .process(this::pushAccount)
         .log(
@@ -63,6 +65,7 @@ final class TrytonRoutes extends RouteBuilder {
             "crm-tryton-commands",
             COMMAND_SUBSCRIPTION,
             "CrmEventType = '" + ErpCommandService.REQUESTED + "'",
+            "Commands to the ERP (sales, productions, projects) carried out in Tryton",
             "ERP command ${header.CrmAggregateId} not carried out in Tryton")
         .process(this::carryOut)
         .log(LoggingLevel.INFO, "ERP command ${header.CrmAggregateId}: ${body}");
@@ -75,6 +78,11 @@ final class TrytonRoutes extends RouteBuilder {
               + "&delay="
               + pollIntervalMs)
           .routeId("crm-tryton-poll-" + stream.name)
+          .routeGroup("erp")
+          .routeDescription("Polls Tryton's " + stream.name + " changes")
+          .routeProperty(
+              RouteConventions.ERP_STREAMS,
+              TrytonErp.SYSTEM + ":" + stream.name + "," + stream.name + ".created")
           .onException(Exception.class)
           .handled(true)
           .log(
@@ -96,7 +104,7 @@ final class TrytonRoutes extends RouteBuilder {
    * event goes to the connector's dead-letter queue with the reason.
    */
   private RouteDefinition outOfTheCrm(
-      String routeId, String subscription, String selector, String refusal) {
+      String routeId, String subscription, String selector, String description, String refusal) {
     RouteDefinition route =
         from("jms:topic:{{crm.routes.eventsTopic}}?subscriptionDurable=true"
                 + "&subscriptionShared=true&subscriptionName="
@@ -104,7 +112,13 @@ final class TrytonRoutes extends RouteBuilder {
                 + "&transacted=true&selector=RAW("
                 + selector
                 + ")")
-            .routeId(routeId);
+            .routeId(routeId)
+            .routeGroup("erp")
+            .routeDescription(description)
+            .routeProperty(RouteConventions.DEAD_LETTER_QUEUE, DEAD_LETTER_QUEUE)
+            .routeProperty(RouteConventions.RETRY_TO, "{{crm.routes.eventsTopic}}::" + subscription)
+            .routeProperty(
+                RouteConventions.LAG_QUEUE, "{{crm.routes.eventsTopic}}::" + subscription);
     route
         // Tryton not answering, or the CRM record changed by another thread meanwhile: both pass.
         .onException(ErpUnavailableException.class, ConcurrentChangeException.class)

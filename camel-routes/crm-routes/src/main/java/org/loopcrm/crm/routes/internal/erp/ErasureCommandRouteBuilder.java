@@ -8,6 +8,7 @@ import static org.loopcrm.crm.routes.internal.RouteProperties.placeholder;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
+import org.loopcrm.crm.api.integration.RouteConventions;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ServiceScope;
 
@@ -52,6 +53,11 @@ public final class ErasureCommandRouteBuilder extends RouteBuilder {
   /** The event type the route takes. */
   public static final String EVENT_TYPE = "party.erased";
 
+  /** The shared subscription's queue on the events topic's address, as Artemis names it. */
+  private static String subscriptionQueue() {
+    return placeholder(EVENTS_TOPIC) + "::" + SUBSCRIPTION;
+  }
+
   @Override
   public void configure() {
     from("jms:topic:"
@@ -63,10 +69,15 @@ public final class ErasureCommandRouteBuilder extends RouteBuilder {
             + EVENT_TYPE
             + "')")
         .routeId(ROUTE_ID)
+        .routeGroup("erp")
+        .routeDescription("Erasure commands from party.erased events")
+        .routeProperty(RouteConventions.DEAD_LETTER_QUEUE, placeholder(ERASURE_DEAD_LETTER_QUEUE))
+        .routeProperty(RouteConventions.RETRY_TO, subscriptionQueue())
+        .routeProperty(RouteConventions.LAG_QUEUE, subscriptionQueue())
         .onException(RejectedMessageException.class)
         .handled(true)
         .useOriginalMessage()
-        .process(new DeadLetterReason())
+        .process(new DeadLetterReason(subscriptionQueue()))
         .log(
             LoggingLevel.WARN,
             "Erasure event ${header.CrmEventId} dead-lettered: ${header."

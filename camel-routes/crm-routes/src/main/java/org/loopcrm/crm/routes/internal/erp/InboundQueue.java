@@ -7,6 +7,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.ProcessorDefinition;
 import org.loopcrm.crm.api.NotFoundException;
 import org.loopcrm.crm.api.ValidationException;
+import org.loopcrm.crm.api.integration.RouteConventions;
 
 /**
  * The start every inbound ERP queue route shares: the queue consumed in a local JMS transaction,
@@ -27,11 +28,16 @@ final class InboundQueue {
     return builder
         .from("jms:queue:" + placeholder(queue) + "?transacted=true")
         .routeId(routeId)
+        .routeGroup("erp")
+        .routeDescription(what + "s from queue " + placeholder(queue))
+        .routeProperty(RouteConventions.DEAD_LETTER_QUEUE, placeholder(deadLetterQueue))
+        .routeProperty(RouteConventions.RETRY_TO, placeholder(queue))
+        .routeProperty(RouteConventions.LAG_QUEUE, placeholder(queue))
         .onException(
             RejectedMessageException.class, ValidationException.class, NotFoundException.class)
         .handled(true)
         .useOriginalMessage()
-        .process(new DeadLetterReason())
+        .process(new DeadLetterReason(placeholder(queue)))
         .log(
             LoggingLevel.WARN,
             what

@@ -2,6 +2,7 @@ package org.loopcrm.crm.routes.internal.plugin;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.loopcrm.crm.api.integration.RouteConventions;
 import org.loopcrm.crm.api.plugin.PluginNotRegisteredException;
 import org.loopcrm.crm.api.plugin.PluginVetoException;
 
@@ -29,6 +30,21 @@ final class AsyncPluginFailure implements Processor {
     }
     exchange.getMessage().setHeader(HEADER, reason(e));
     exchange.getMessage().setHeader(ATTEMPTS, attempts);
+    if (exchange.getMessage().getHeader(RouteConventions.HEADER_FAILED_AT) == null) {
+      exchange
+          .getMessage()
+          .setHeader(RouteConventions.HEADER_FAILED_AT, System.currentTimeMillis());
+    }
+    String correlation = exchange.getProperty(RouteConventions.HEADER_CORRELATION_ID, String.class);
+    if (correlation != null
+        && exchange.getMessage().getHeader(RouteConventions.HEADER_CORRELATION_ID) == null) {
+      exchange.getMessage().setHeader(RouteConventions.HEADER_CORRELATION_ID, correlation);
+    }
+    Integer count =
+        exchange.getMessage().getHeader(RouteConventions.HEADER_FAILURE_COUNT, Integer.class);
+    exchange
+        .getMessage()
+        .setHeader(RouteConventions.HEADER_FAILURE_COUNT, count == null ? 1 : count + 1);
   }
 
   static String reason(Exception e) {

@@ -10,6 +10,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
+import org.loopcrm.crm.api.integration.RouteConventions;
 import org.loopcrm.crm.api.plugin.AsyncPluginRunner;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -68,6 +69,12 @@ public final class AsyncPluginRouteBuilder extends RouteBuilder {
 
     from("jms:queue:" + placeholder(ASYNC_PLUGIN_QUEUE) + "?transacted=true")
         .routeId(ROUTE_ID)
+        .routeGroup("plugins")
+        .routeDescription("ASYNC record-plugin jobs, retried, then dead-lettered")
+        .routeProperty(
+            RouteConventions.DEAD_LETTER_QUEUE, placeholder(ASYNC_PLUGIN_DEAD_LETTER_QUEUE))
+        .routeProperty(RouteConventions.RETRY_TO, placeholder(ASYNC_PLUGIN_QUEUE))
+        .routeProperty(RouteConventions.LAG_QUEUE, placeholder(ASYNC_PLUGIN_QUEUE))
         .errorHandler(
             deadLetterChannel("jms:queue:" + placeholder(ASYNC_PLUGIN_DEAD_LETTER_QUEUE))
                 .useOriginalMessage()

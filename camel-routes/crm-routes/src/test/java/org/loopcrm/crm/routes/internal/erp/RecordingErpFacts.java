@@ -22,15 +22,22 @@ import org.loopcrm.crm.api.erp.Watermark;
  * customer, and can be told to fail like a database that is down. Facts of the other kinds and the
  * watermarks are recorded as they come, so route tests can assert what reached the service.
  */
-final class RecordingErpFacts implements ErpFactService {
+public final class RecordingErpFacts implements ErpFactService {
   static final String KNOWN_CUSTOMER = "C-1";
+
+  /** The customers the double knows; tests add some to "fix" dead-lettered facts. */
+  public final Set<String> knownCustomers = ConcurrentHashMap.newKeySet();
 
   final List<InvoicePosted> calls = new CopyOnWriteArrayList<>();
   final List<ApplyOutcome> outcomes = new CopyOnWriteArrayList<>();
   final AtomicInteger transientFailures = new AtomicInteger();
-  final List<ErpFact> facts = new CopyOnWriteArrayList<>();
-  final Map<String, Watermark> watermarks = new ConcurrentHashMap<>();
+  public final List<ErpFact> facts = new CopyOnWriteArrayList<>();
+  public final Map<String, Watermark> watermarks = new ConcurrentHashMap<>();
   private final Set<String> applied = ConcurrentHashMap.newKeySet();
+
+  public RecordingErpFacts() {
+    knownCustomers.add(KNOWN_CUSTOMER);
+  }
 
   @Override
   public ApplyOutcome applyInvoicePosted(InvoicePosted fact) {
@@ -47,7 +54,7 @@ final class RecordingErpFacts implements ErpFactService {
     if (transientFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       throw new IllegalStateException("database down");
     }
-    if (!KNOWN_CUSTOMER.equals(fact.customerRef())) {
+    if (!knownCustomers.contains(fact.customerRef())) {
       throw new NotFoundException("account with ERP reference", fact.customerRef());
     }
     ApplyOutcome outcome =
@@ -101,7 +108,7 @@ final class RecordingErpFacts implements ErpFactService {
     throw new UnsupportedOperationException("no route test pushes accounts");
   }
 
-  boolean applied(String messageId) {
+  public boolean applied(String messageId) {
     return applied.contains(messageId);
   }
 }
