@@ -110,12 +110,8 @@ public final class RestServer {
                 merges,
                 importer,
                 config.maxImportBytes(),
-<<<<<<< HEAD
-                new ErpServices(erpAccounts, erpFacts, erpLive, erpCommands)),
-=======
-                new ErpServices(erpAccounts, erpFacts, erpLive),
+                new ErpServices(erpAccounts, erpFacts, erpLive, erpCommands),
                 () -> integration),
->>>>>>> ops
             props);
     LOG.info("REST API published at /crm/api/v1 (realm {})", config.realm());
   }
