@@ -27,6 +27,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  * filters by kind; a user outside the account's circle finds nothing (404).
  */
 @RunWith(PaxExam.class)
+// A container of its own: it checks who is outside the sales team, which the shared container's
+// other classes widen with teams of their own.
 @ExamReactorStrategy(PerClass.class)
 public class ActivityTimelineIT extends CrmTestSupport {
   private static final Duration WAIT = Duration.ofSeconds(60);

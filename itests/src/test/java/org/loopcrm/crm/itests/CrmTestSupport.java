@@ -27,6 +27,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -49,6 +50,7 @@ import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.CoreOptions;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.options.extra.VMOption;
 import org.osgi.framework.Bundle;
@@ -77,11 +79,14 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
  *       ~/.m2}, where Pax Exam finds its probe and {@code exam} feature.
  * </ul>
  *
- * <p>Subclasses are {@code @RunWith(PaxExam.class)} and
- * {@code @ExamReactorStrategy(PerClass.class)} JUnit 4 classes named {@code *IT}. They may add
- * options by overriding {@link #additionalOptions()}. Every test that relies on the CRM should
- * start with {@link #awaitCrmReady()}, which fails loudly, with the reason, when a feature, bundle
- * or component did not start. Tests run inside the container: they can use only packages that some
+ * <p>Subclasses are {@code @RunWith(PaxExam.class)} JUnit 4 classes named {@code *IT}. Those that
+ * need nothing but this configuration are {@code @ExamReactorStrategy(PerSuite.class)}: they share
+ * one container (booting one costs most of a class's time), so they must not depend on a database
+ * nobody else writes to (make names unique, filter by them) and must put back any setting they
+ * change. A class that needs options of its own overrides {@link #additionalOptions()} and is
+ * {@code PerClass}: it gets a container of its own. Every test that relies on the CRM should start
+ * with {@link #awaitCrmReady()}, which fails loudly, with the reason, when a feature, bundle or
+ * component did not start. Tests run inside the container: they can use only packages that some
  * bundle there exports (plus JUnit and Pax Exam), so use JUnit's assertions, not AssertJ.
  *
  * <p>Keep the container after a run with {@code -Dcrm.itest.keepRuntime=true}: it stays under
@@ -183,6 +188,9 @@ public abstract class CrmTestSupport {
   private static final String SSH_PORT = "crm.itest.ssh.port";
   private static final String BROKER_PORT = "crm.itest.broker.port";
 
+  /** The system property naming this container's canonical file-drop folder. */
+  protected static final String FACTS_DIRECTORY = "crm.itest.factsDirectory";
+
   @Inject protected BundleContext bundleContext;
 
   @Inject protected FeaturesService featuresService;
@@ -260,6 +268,12 @@ public abstract class CrmTestSupport {
               localRepository));
     }
     options.add(new VMOption("-Xmx768m"));
+    // The canonical connector's file drop, in a folder of this container's own.
+    File facts = new File("target/exam-facts-" + UUID.randomUUID()).getAbsoluteFile();
+    options.add(editConfigurationFilePut("etc/crm.routes.cfg", "factsDirectory", facts.getPath()));
+    options.add(systemProperty(FACTS_DIRECTORY).value(facts.getPath()));
+    // The machine may be slow: give the container more time to come up than Pax Exam's default.
+    options.add(CoreOptions.systemTimeout(600_000));
 
     options.addAll(Arrays.asList(additionalOptions()));
     return options.toArray(new Option[0]);

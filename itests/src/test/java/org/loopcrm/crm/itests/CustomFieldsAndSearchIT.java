@@ -20,6 +20,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  * caller's circle only. Plus the shell commands.
  */
 @RunWith(PaxExam.class)
+// A container of its own: it checks who is outside the sales team, which the shared container's
+// other classes widen with teams of their own.
 @ExamReactorStrategy(PerClass.class)
 public class CustomFieldsAndSearchIT extends CrmTestSupport {
 

@@ -180,4 +180,232 @@ public class TrytonErpIT extends CrmTestSupport {
     HttpResult viewer = get(API + "/accounts/" + id + "/erp/credit", DemoUser.VIEWER);
     assertEquals(viewer.toString(), 403, viewer.status());
   }
+
+  private static final Pattern STATUS = Pattern.compile("\"status\":\"([A-Z]+)\"");
+  private static final Pattern DOCUMENT_REF = Pattern.compile("\"documentRef\":\"(\\d+)\"");
+
+  /** Posts a command for the account as the user; 202 with the command, whose id it returns. */
+  private String command(String accountId, DemoUser user, String json) {
+    HttpResult r = post(API + "/accounts/" + accountId + "/erp/commands", user, json);
+    assertEquals(r.toString(), 202, r.status());
+    String id = idOf(r);
+    assertTrue(r.toString(), r.header("Location").orElse("").endsWith("/erp/commands/" + id));
+    return id;
+  }
+
+  /** Waits until the command is DONE and returns its Tryton document id. */
+  private String done(String commandId) {
+    java.util.concurrent.atomic.AtomicReference<String> last =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    try {
+      return waitFor(
+          "ERP command " + commandId + " to be DONE",
+          WAIT,
+          () -> {
+            HttpResult r = get(API + "/erp/commands/" + commandId, DemoUser.SALES);
+            last.set(r.toString());
+            Matcher status = STATUS.matcher(r.body());
+            if (status.find() && status.group(1).equals("FAILED")) {
+              throw new AssertionError("the command failed: " + r);
+            }
+            Matcher ref = DOCUMENT_REF.matcher(r.body());
+            return status.find(0) && status.group(1).equals("DONE") && ref.find()
+                ? ref.group(1)
+                : null;
+          });
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; last answer: " + last.get(), e);
+    }
+  }
+
+  /** Waits until the account's documents show the document in the state (any case). */
+  private void awaitDocumentState(String accountId, String documentRef, String state) {
+    Pattern p =
+        Pattern.compile(
+            "\\{[^{}]*\"documentRef\":\""
+                + documentRef
+                + "\"[^{}]*\"state\":\"(?i:"
+                + state
+                + ")\"");
+    java.util.concurrent.atomic.AtomicReference<String> last =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    try {
+      waitFor(
+          "document " + documentRef + " " + state + " on the account",
+          WAIT,
+          () -> {
+            HttpResult r = get(API + "/accounts/" + accountId + "/erp/documents", DemoUser.SALES);
+            last.set(r.toString());
+            return p.matcher(r.body()).find();
+          });
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; last answer: " + last.get(), e);
+    }
+  }
+
+  /** Pays an invoice in full with Tryton's pay wizard, as a cashier would (scripts/README.md). */
+  private void pay(long invoice) throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    String wizard = "account.invoice.pay";
+    long session =
+        json.readTree(tryton.wizard(wizard, "create", tryton.context("")))
+            .get("result")
+            .get(0)
+            .asLong();
+    String ctx =
+        tryton.context(
+            "\"active_model\":\"account.invoice\",\"active_id\":"
+                + invoice
+                + ",\"active_ids\":["
+                + invoice
+                + "]");
+    com.fasterxml.jackson.databind.node.ObjectNode defaults =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            json.readTree(tryton.wizard(wizard, "execute", session + ",{},\"start\"," + ctx))
+                .get("result")
+                .get("view")
+                .get("defaults");
+    List<String> dotted = new java.util.ArrayList<>();
+    defaults
+        .fieldNames()
+        .forEachRemaining(
+            n -> {
+              if (n.contains(".")) {
+                dotted.add(n);
+              }
+            });
+    dotted.forEach(defaults::remove);
+    // The start state needs a description; the client asks the cashier for one.
+    defaults.put("description", "IT payment");
+    defaults.put(
+        "payment_method",
+        tryton.search("account.invoice.payment.method", "[[\"name\",\"=\",\"Cash\"]]").get(0));
+    tryton.wizard(wizard, "execute", session + ",{\"start\":" + defaults + "},\"choice\"," + ctx);
+    tryton.wizard(wizard, "delete", session + "," + ctx);
+  }
+
+  @Test
+  public void aSaleAskedOverRestIsMadeOnceInTrytonAndItsInvoiceAndPaymentComeBack()
+      throws Exception {
+    String id = account("REST buyer " + UUID.randomUUID(), DemoUser.SALES);
+    String body =
+        "{\"kind\":\"SALE\",\"key\":\"quote-"
+            + UUID.randomUUID()
+            + "\",\"sale\":{\"reference\":\"PO-9\",\"lines\":[{\"product\":\"SERVICE\","
+            + "\"quantity\":2,\"unitPrice\":80}]}}";
+    String commandId = command(id, DemoUser.SALES, body);
+    // The same key again is the same command: one sale, not two.
+    assertEquals(commandId, command(id, DemoUser.SALES, body));
+    HttpResult viewer = post(API + "/accounts/" + id + "/erp/commands", DemoUser.VIEWER, body);
+    assertEquals(viewer.toString(), 403, viewer.status());
+    HttpResult bad =
+        post(
+            API + "/accounts/" + id + "/erp/commands",
+            DemoUser.SALES,
+            "{\"kind\":\"SALE\",\"sale\":{\"lines\":[{\"product\":\"SERVICE\",\"quantity\":0}]}}");
+    assertEquals(bad.toString(), 422, bad.status());
+    assertTrue(bad.body(), bad.body().contains("lines[0].quantity"));
+
+    String sale = done(commandId);
+    assertEquals(
+        List.of(Long.parseLong(sale)),
+        tryton.search("sale.sale", "[[\"comment\",\"like\",\"%crm-key:" + commandId + "%\"]]"));
+    awaitDocumentState(id, sale, "processing");
+
+    // Tryton's credit limit for the party (module account_credit_limit) comes with the balance.
+    tryton.model(
+        "party.party",
+        "write",
+        "["
+            + erpRefOf(id)
+            + "],{\"credit_limit_amount\":{\"__class__\":\"Decimal\",\"decimal\":\"1000\"}}");
+    String read = tryton.model("sale.sale", "read", "[" + sale + "],[\"invoices\"]");
+    Matcher invoices = Pattern.compile("\"invoices\":\\s*\\[(\\d+)").matcher(read);
+    assertTrue(read, invoices.find());
+    long invoice = Long.parseLong(invoices.group(1));
+    tryton.model("account.invoice", "post", "[" + invoice + "]");
+    waitFor(
+        "the posted invoice's receivable on the account",
+        WAIT,
+        () -> {
+          Matcher m =
+              RECEIVABLE.matcher(get(API + "/accounts/" + id + "/erp", DemoUser.SALES).body());
+          return m.find() && new BigDecimal(m.group(1)).compareTo(new BigDecimal("160")) == 0;
+        });
+
+    Matcher limit =
+        Pattern.compile("\"creditLimit\":\"?([-0-9.eE+]+)")
+            .matcher(get(API + "/accounts/" + id + "/erp", DemoUser.SALES).body());
+    assertTrue("the credit limit on the account", limit.find());
+    assertEquals(0, new BigDecimal(limit.group(1)).compareTo(new BigDecimal("1000")));
+    HttpResult credit = get(API + "/accounts/" + id + "/erp/credit?amount=900", DemoUser.SALES);
+    assertTrue(credit.body(), credit.body().contains("\"allowed\":false"));
+
+    pay(invoice);
+    java.util.concurrent.atomic.AtomicReference<String> last =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    try {
+      waitFor(
+          "the payment on the account",
+          WAIT,
+          () -> {
+            HttpResult erp = get(API + "/accounts/" + id + "/erp", DemoUser.SALES);
+            last.set(erp.toString());
+            Matcher m = RECEIVABLE.matcher(erp.body());
+            return erp.body().contains("\"paymentCount\":1")
+                && m.find()
+                && new BigDecimal(m.group(1)).signum() == 0;
+          });
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; last answer: " + last.get(), e);
+    }
+    HttpResult timeline = get(API + "/accounts/" + id + "/timeline", DemoUser.SALES);
+    assertTrue(timeline.body(), timeline.body().contains("payment.received"));
+    assertTrue(timeline.body(), timeline.body().contains("sale.processing"));
+    HttpResult commands = get(API + "/accounts/" + id + "/erp/commands", DemoUser.SALES);
+    assertTrue(commands.body(), commands.body().contains("\"documentRef\":\"" + sale + "\""));
+  }
+
+  @Test
+  public void aProductionAndAProjectAskedOverRestComeBackWithTheirStates() throws Exception {
+    String id = account("REST maker " + UUID.randomUUID(), DemoUser.SALES);
+    String production =
+        done(
+            command(
+                id,
+                DemoUser.SALES,
+                "{\"kind\":\"PRODUCTION\",\"production\":{\"product\":\"ASSEMBLY\",\"quantity\":1,"
+                    + "\"bom\":[{\"product\":\"WIDGET\",\"quantity\":2}],\"reference\":\"CTO-1\"}}"));
+    String project =
+        done(
+            command(
+                id,
+                DemoUser.SALES,
+                "{\"kind\":\"PROJECT\",\"project\":{\"name\":\"Line 4 retrofit "
+                    + UUID.randomUUID()
+                    + "\",\"tasks\":[{\"name\":\"Design\",\"effortHours\":8},"
+                    + "{\"name\":\"Build\",\"effortHours\":16}]}}"));
+    String tasks = tryton.model("project.work", "read", "[" + project + "],[\"children\"]");
+    Matcher children = Pattern.compile("\"children\":\\s*\\[(\\d+),\\s*(\\d+)\\]").matcher(tasks);
+    assertTrue(tasks, children.find());
+
+    awaitDocumentState(id, production, "waiting");
+    tryton.model("production", "assign_try", "[" + production + "]");
+    tryton.model("production", "run", "[" + production + "]");
+    awaitDocumentState(id, production, "running");
+
+    awaitDocumentState(id, project, "open");
+    long doneStatus = tryton.search("project.work.status", "[[\"name\",\"=\",\"Done\"]]").get(0);
+    // Tryton lets a work be Done only at 100 % progress.
+    tryton.model(
+        "project.work",
+        "write",
+        "[" + project + "],{\"progress\":1.0,\"status\":" + doneStatus + "}");
+    awaitDocumentState(id, project, "done");
+
+    HttpResult timeline = get(API + "/accounts/" + id + "/timeline", DemoUser.SALES);
+    assertTrue(timeline.body(), timeline.body().contains("production.running"));
+    assertTrue(timeline.body(), timeline.body().contains("project.done"));
+  }
 }

@@ -65,6 +65,21 @@ final class TrytonJsonRpc {
     return call("model." + model + "." + method, "[" + params + "," + context + "]", authorization);
   }
 
+  /** {@code wizard.<wizard>.<method>} with the JSON parameters (the context is the caller's). */
+  String wizard(String wizard, String method, String params) throws Exception {
+    return call("wizard." + wizard + "." + method, "[" + params + "]", authorization);
+  }
+
+  /** The user's context as JSON, with the extra entries (JSON members, or empty) added. */
+  String context(String extra) {
+    return extra.isEmpty()
+        ? context
+        : context.substring(0, context.length() - 1)
+            + (context.length() > 2 ? "," : "")
+            + extra
+            + "}";
+  }
+
   List<Long> search(String model, String domain) throws Exception {
     return numbers(model(model, "search", domain + ",0,null,null"));
   }

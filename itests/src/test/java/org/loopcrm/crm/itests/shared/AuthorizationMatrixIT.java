@@ -1,4 +1,4 @@
-package org.loopcrm.crm.itests;
+package org.loopcrm.crm.itests.shared;
 
 import static org.junit.Assert.assertTrue;
 
@@ -9,9 +9,10 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.loopcrm.crm.itests.CrmTestSupport;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
 
 /**
  * Walks every role × endpoint × record owner of the REST API in the distribution and fails on any
@@ -25,7 +26,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  * rules, independently of the code.
  */
 @RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
+@ExamReactorStrategy(PerSuite.class)
 public class AuthorizationMatrixIT extends CrmTestSupport {
   private static final Set<DemoUser> WRITERS =
       EnumSet.of(DemoUser.ADMIN, DemoUser.MANAGER, DemoUser.SALES, DemoUser.INTEGRATION);

@@ -1,4 +1,4 @@
-package org.loopcrm.crm.itests;
+package org.loopcrm.crm.itests.shared;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -24,11 +24,10 @@ import java.util.zip.ZipOutputStream;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.CoreOptions;
-import org.ops4j.pax.exam.Option;
+import org.loopcrm.crm.itests.CrmTestSupport;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
 
 /**
  * Imports through REST in the distribution: a CSV with an update-on-match by ERP reference, a key
@@ -36,17 +35,11 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  * that writes nothing; the job's progress and the paged report; and the shell's crm:import.
  */
 @RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
+@ExamReactorStrategy(PerSuite.class)
 public class ImportIT extends CrmTestSupport {
   private static final String XLSX =
       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   private final HttpClient http = HttpClient.newHttpClient();
-
-  /** The machine may be slow: give the container more time to come up than Pax Exam's default. */
-  @Override
-  protected Option[] additionalOptions() {
-    return new Option[] {CoreOptions.systemTimeout(600_000)};
-  }
 
   @Before
   public void ready() {

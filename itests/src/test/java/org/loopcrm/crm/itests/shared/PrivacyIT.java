@@ -1,4 +1,4 @@
-package org.loopcrm.crm.itests;
+package org.loopcrm.crm.itests.shared;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -15,9 +15,10 @@ import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.loopcrm.crm.itests.CrmTestSupport;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
 
 /**
  * GDPR in the distribution: consent over REST, the data-subject export, an erasure refused by open
@@ -25,7 +26,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  * the contact, redacts its audit history and sends the erasure command to {@code crm.erp.erasure}.
  */
 @RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
+@ExamReactorStrategy(PerSuite.class)
 public class PrivacyIT extends CrmTestSupport {
   private static final String INBOUND = "jms:queue:crm.erp.invoice-posted";
   private static final String ERASURE_QUEUE = "jms:queue:crm.erp.erasure";

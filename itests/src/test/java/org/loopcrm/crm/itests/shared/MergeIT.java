@@ -1,4 +1,4 @@
-package org.loopcrm.crm.itests;
+package org.loopcrm.crm.itests.shared;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.loopcrm.crm.itests.CrmTestSupport;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
 
 /**
  * Merging accounts through REST in the distribution: only managers and admins merge, stale versions
@@ -21,7 +22,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  * shell commands.
  */
 @RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
+@ExamReactorStrategy(PerSuite.class)
 public class MergeIT extends CrmTestSupport {
   private static final Pattern VERSION = Pattern.compile("\"version\":(\\d+)");
 

@@ -1,4 +1,4 @@
-package org.loopcrm.crm.itests;
+package org.loopcrm.crm.itests.shared;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
@@ -11,9 +11,10 @@ import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.loopcrm.crm.itests.CrmTestSupport;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
 
 /**
  * The customer lifecycle in the distribution: ERP invoices arriving on the inbound queue move an
@@ -22,7 +23,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  * answer with the permission matrix.
  */
 @RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
+@ExamReactorStrategy(PerSuite.class)
 public class LifecycleIT extends CrmTestSupport {
   private static final String INBOUND = "jms:queue:crm.erp.invoice-posted";
   private static final Duration WAIT = Duration.ofSeconds(30);

@@ -1,4 +1,4 @@
-package org.loopcrm.crm.itests;
+package org.loopcrm.crm.itests.shared;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -14,16 +14,17 @@ import java.util.regex.Pattern;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.loopcrm.crm.itests.CrmTestSupport;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
 
 /**
  * The REST API and the shell commands in the assembled distribution: the README's curl sequence
  * (create, get, list, stale update, bad input, anonymous, viewer write) and more.
  */
 @RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
+@ExamReactorStrategy(PerSuite.class)
 public class AccountRestIT extends CrmTestSupport {
   private static final String PROBLEM_JSON = "application/problem+json";
   private static final Pattern NEXT = Pattern.compile("\"nextCursor\":\"([^\"]+)\"");

@@ -1,4 +1,4 @@
-package org.loopcrm.crm.itests;
+package org.loopcrm.crm.itests.shared;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
@@ -13,9 +13,10 @@ import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.loopcrm.crm.itests.CrmTestSupport;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
 
 /**
  * Operations of the routes in the distribution: a canonical fact naming an unknown customer is
@@ -24,7 +25,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  * refused, unknown queues and messages are 404, and the shell says the same.
  */
 @RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
+@ExamReactorStrategy(PerSuite.class)
 public class RouteOperationsIT extends CrmTestSupport {
   private static final String DLQ = "crm.erp.facts.DLQ";
   private static final Duration WAIT = Duration.ofSeconds(30);

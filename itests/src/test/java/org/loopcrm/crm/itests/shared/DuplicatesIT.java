@@ -1,4 +1,4 @@
-package org.loopcrm.crm.itests;
+package org.loopcrm.crm.itests.shared;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -9,9 +9,10 @@ import java.util.UUID;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.loopcrm.crm.itests.CrmTestSupport;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
 
 /**
  * Duplicate detection through REST in the distribution (which proves commons-text resolves in the
@@ -21,7 +22,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  * a sales user, and the shell commands.
  */
 @RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
+@ExamReactorStrategy(PerSuite.class)
 public class DuplicatesIT extends CrmTestSupport {
   private static final Duration WAIT = Duration.ofSeconds(60);
 
