@@ -22,9 +22,9 @@ readonly PG_ROLE=loopcrm_tryton
 readonly DB=${TRYTON_DB:-loopcrm}
 readonly TEMPLATE=loopcrm_tryton_tpl
 readonly MODULES=(party company currency product stock sale sale_opportunity account account_invoice
-  account_product production project project_invoice)
+  account_product account_credit_limit production project project_invoice)
 readonly PACKAGES=(tryton-server tryton-proteus python3-psycopg2 postgresql
-  tryton-modules-{party,company,currency,product,stock,sale,sale-opportunity,account,account-invoice,account-product,production,project,project-invoice})
+  tryton-modules-{party,company,currency,product,stock,sale,sale-opportunity,account,account-invoice,account-product,account-credit-limit,production,project,project-invoice})
 # proteus is installed for Debian's python; another python3 may come first on PATH.
 readonly PYTHON=/usr/bin/python3
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -39,6 +39,7 @@ readonly ADMIN_PASSWORD_FILE=$STATE/admin.password
 readonly PG_PASSWORD_FILE=$STATE/pg.password
 
 FRESH_ADMIN_PASSWORD=false
+TEMPLATE_CHANGED=false
 
 log() { printf '[tryton] %s\n' "$*" >&2; }
 die() {
@@ -189,10 +190,32 @@ ensure_template() {
     if $FRESH_ADMIN_PASSWORD; then
       set_admin_password $TEMPLATE
     fi
+    # A template made before a module joined the list gets it now, and the working database is
+    # copied anew from it (the state it held is test data).
+    local missing
+    missing=$(modules_missing $TEMPLATE)
+    if [[ -n $missing ]]; then
+      log "activating $missing in $TEMPLATE"
+      # shellcheck disable=SC2086 # one word per module
+      TRYTONPASSFILE=$ADMIN_PASSWORD_FILE trytond-admin -c "$CONF" -d $TEMPLATE -u $missing \
+        --activate-dependencies -v >>"$STATE/trytond-admin.log" 2>&1 ||
+        die "trytond-admin failed; tail of $STATE/trytond-admin.log: $(tail -20 "$STATE/trytond-admin.log")"
+      TEMPLATE_CHANGED=true
+    fi
     if ! setup_complete $TEMPLATE; then
       run_setup $TEMPLATE
     fi
   fi
+}
+
+# The modules of MODULES not activated in database $1, one per line.
+modules_missing() {
+  local active
+  active=" $(PSQL_DB=$1 psql_admin -c "SELECT string_agg(name, ' ') FROM ir_module WHERE state = 'activated'") "
+  local m
+  for m in "${MODULES[@]}"; do
+    [[ $active == *" $m "* ]] || printf '%s\n' "$m"
+  done
 }
 
 # The state dir was made anew while the databases stayed: they get the new admin password.
@@ -208,7 +231,12 @@ copy_database() {
 }
 
 ensure_database() {
-  if ! database_exists "$DB"; then
+  if $TEMPLATE_CHANGED && database_exists "$DB"; then
+    log "copying $TEMPLATE to $DB again: the template gained modules"
+    # trytond caches what it read from the database; it must not outlive the copy it read from.
+    stop_trytond KILL
+    copy_database
+  elif ! database_exists "$DB"; then
     log "copying $TEMPLATE to $DB"
     copy_database
   else
