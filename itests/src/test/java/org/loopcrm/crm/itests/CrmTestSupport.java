@@ -325,6 +325,19 @@ public abstract class CrmTestSupport {
   // Inside the container
   // ---------------------------------------------------------------------------------------------
 
+  /** The CRM's CamelContext ("crm"), once the routes bundle has published it. */
+  protected org.apache.camel.CamelContext crmCamelContext() {
+    return waitFor(
+        "the CamelContext 'crm'",
+        BOOT_TIMEOUT,
+        () -> {
+          var refs =
+              bundleContext.getServiceReferences(
+                  org.apache.camel.CamelContext.class, "(camel.context.name=crm)");
+          return refs.isEmpty() ? null : bundleContext.getService(refs.iterator().next());
+        });
+  }
+
   /** The HTTP port of this container. */
   protected static int httpPort() {
     return Integer.parseInt(requiredProperty(HTTP_PORT));

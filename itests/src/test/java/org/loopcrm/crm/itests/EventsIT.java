@@ -61,16 +61,7 @@ public class EventsIT extends CrmTestSupport {
   @Before
   public void listen() throws Exception {
     awaitCrmReady();
-    camel =
-        waitFor(
-            "the CamelContext 'crm'",
-            BOOT_TIMEOUT,
-            () -> {
-              var refs =
-                  bundleContext.getServiceReferences(
-                      CamelContext.class, "(camel.context.name=crm)");
-              return refs.isEmpty() ? null : bundleContext.getService(refs.iterator().next());
-            });
+    camel = crmCamelContext();
     waitFor("the CRM's routes to start", BOOT_TIMEOUT, () -> camel.getRoutes().size() >= 2);
     producer = camel.createProducerTemplate();
     consumer = camel.createConsumerTemplate();

@@ -397,7 +397,17 @@ public class TrytonErpIT extends CrmTestSupport {
 
     awaitDocumentState(id, project, "open");
     long doneStatus = tryton.search("project.work.status", "[[\"name\",\"=\",\"Done\"]]").get(0);
-    // Tryton lets a work be Done only at 100 % progress.
+    // Tryton lets a work be Done only at 100 % progress, and a project only after its tasks.
+    tryton.model(
+        "project.work",
+        "write",
+        "["
+            + children.group(1)
+            + ","
+            + children.group(2)
+            + "],{\"progress\":1.0,\"status\":"
+            + doneStatus
+            + "}");
     tryton.model(
         "project.work",
         "write",

@@ -62,16 +62,7 @@ public class ErpDeliveryIT extends CrmTestSupport {
   @Before
   public void connect() throws Exception {
     awaitCrmReady();
-    camel =
-        waitFor(
-            "the CamelContext 'crm'",
-            BOOT_TIMEOUT,
-            () -> {
-              var refs =
-                  bundleContext.getServiceReferences(
-                      CamelContext.class, "(camel.context.name=crm)");
-              return refs.isEmpty() ? null : bundleContext.getService(refs.iterator().next());
-            });
+    camel = crmCamelContext();
     waitFor(
         "the canonical facts route",
         BOOT_TIMEOUT,

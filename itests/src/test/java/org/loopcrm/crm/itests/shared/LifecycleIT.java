@@ -33,16 +33,7 @@ public class LifecycleIT extends CrmTestSupport {
   @Before
   public void connect() throws Exception {
     awaitCrmReady();
-    CamelContext camel =
-        waitFor(
-            "the CamelContext 'crm'",
-            BOOT_TIMEOUT,
-            () -> {
-              var refs =
-                  bundleContext.getServiceReferences(
-                      CamelContext.class, "(camel.context.name=crm)");
-              return refs.isEmpty() ? null : bundleContext.getService(refs.iterator().next());
-            });
+    CamelContext camel = crmCamelContext();
     waitFor("the CRM's routes to start", BOOT_TIMEOUT, () -> camel.getRoutes().size() >= 2);
     producer = camel.createProducerTemplate();
   }

@@ -40,16 +40,7 @@ public class PrivacyIT extends CrmTestSupport {
     awaitCrmReady();
     // Sales owns the accounts here; marketing and the viewer see them as its team mates.
     ensureTeam("Privacy desk", DemoUser.SALES, DemoUser.MARKETING, DemoUser.VIEWER);
-    CamelContext camel =
-        waitFor(
-            "the CamelContext 'crm'",
-            BOOT_TIMEOUT,
-            () -> {
-              var refs =
-                  bundleContext.getServiceReferences(
-                      CamelContext.class, "(camel.context.name=crm)");
-              return refs.isEmpty() ? null : bundleContext.getService(refs.iterator().next());
-            });
+    CamelContext camel = crmCamelContext();
     waitFor(
         "the erasure command route to start",
         BOOT_TIMEOUT,

@@ -36,16 +36,7 @@ public class RouteOperationsIT extends CrmTestSupport {
   @Before
   public void connect() throws Exception {
     awaitCrmReady();
-    CamelContext camel =
-        waitFor(
-            "the CamelContext 'crm'",
-            BOOT_TIMEOUT,
-            () -> {
-              var refs =
-                  bundleContext.getServiceReferences(
-                      CamelContext.class, "(camel.context.name=crm)");
-              return refs.isEmpty() ? null : bundleContext.getService(refs.iterator().next());
-            });
+    CamelContext camel = crmCamelContext();
     waitFor("the facts route", BOOT_TIMEOUT, () -> camel.getRoute("crm-erp-facts") != null);
     producer = camel.createProducerTemplate();
   }
