@@ -102,6 +102,42 @@ public class TrytonErpIT extends CrmTestSupport {
     assertEquals(List.of(Long.parseLong(party)), byCrmId);
     assertTrue(tryton.model("party.party", "read", "[" + party + "],[\"name\"]").contains(name));
 
+    // Contact mechanisms added in the CRM reach the party too.
+    String email = "it-" + UUID.randomUUID() + "@example.com";
+    HttpResult mail =
+        post(
+            API + "/accounts/" + id + "/mechanisms",
+            DemoUser.ADMIN,
+            "{\"kind\":\"EMAIL\",\"value\":\"" + email + "\",\"purposes\":[\"PRIMARY\"]}");
+    assertEquals(mail.toString(), 201, mail.status());
+    String street = "Hauptstrasse " + (System.nanoTime() % 1000);
+    HttpResult postal =
+        post(
+            API + "/accounts/" + id + "/mechanisms",
+            DemoUser.ADMIN,
+            "{\"kind\":\"POSTAL\",\"address\":{\"street\":\""
+                + street
+                + "\",\"postalCode\":\"10115\",\"city\":\"Berlin\",\"country\":\"DE\"},\"purposes\":[\"PRIMARY\"]}");
+    assertEquals(postal.toString(), 201, postal.status());
+    waitFor(
+        "the e-mail on the Tryton party",
+        WAIT,
+        () ->
+            !tryton
+                .search(
+                    "party.contact_mechanism",
+                    "[[\"party\",\"=\"," + party + "],[\"value\",\"=\",\"" + email + "\"]]")
+                .isEmpty());
+    waitFor(
+        "the postal address on the Tryton party",
+        WAIT,
+        () ->
+            !tryton
+                .search(
+                    "party.address",
+                    "[[\"party\",\"=\"," + party + "],[\"street\",\"=\",\"" + street + "\"]]")
+                .isEmpty());
+
     String renamed = "Renamed in Tryton " + UUID.randomUUID();
     tryton.model("party.party", "write", "[" + party + "],{\"name\":\"" + renamed + "\"}");
 

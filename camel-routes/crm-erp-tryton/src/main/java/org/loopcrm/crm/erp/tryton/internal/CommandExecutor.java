@@ -66,7 +66,7 @@ final class CommandExecutor {
     }
     DocumentRef document;
     try {
-      String party = customers.push(c.accountId());
+      String party = customers.push(c.accountId(), false);
       document = carryOut(c, party);
     } catch (ErpRejectedException e) {
       commands.failed(ACTOR, c.id(), e.getMessage());

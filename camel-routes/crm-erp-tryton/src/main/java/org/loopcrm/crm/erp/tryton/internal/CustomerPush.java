@@ -50,17 +50,22 @@ final class CustomerPush {
     }
   }
 
-  /** Pushes the account and records the link; returns the party's id in the ERP. */
-  String push(UUID accountId) {
+  /**
+   * Pushes the account and records the link; returns the party's id in the ERP.
+   *
+   * @param mechanismsChanged its contact mechanisms changed: they have versions of their own, so
+   *     the account's version cannot tell whether the ERP holds them
+   */
+  String push(UUID accountId, boolean mechanismsChanged) {
     synchronized (locks[Math.floorMod(accountId.hashCode(), locks.length)]) {
-      return pushNow(accountId);
+      return pushNow(accountId, mechanismsChanged);
     }
   }
 
-  private String pushNow(UUID accountId) {
+  private String pushNow(UUID accountId, boolean mechanismsChanged) {
     Account account = accounts.get(ACTOR, accountId);
     Optional<String> held = facts.agreedRef(erp.system(), accountId, account.version());
-    if (held.isPresent()) {
+    if (held.isPresent() && !mechanismsChanged) {
       // Tryton holds this version already (the connector wrote it, or Tryton's own change made it):
       // writing it again would echo Tryton's change back, possibly over a newer one.
       return held.get();

@@ -18,11 +18,11 @@ import org.loopcrm.crm.api.integration.RouteConventions;
  * The Tryton connector's routes.
  *
  * <ul>
- *   <li>{@code crm-tryton-customer-out}: account events from the CRM's events topic (a shared
- *       durable subscription, consumed in a JMS transaction) write the account to Tryton. Tryton
- *       down: retried with exponential back-off, then rolled back to the broker, which delivers it
- *       again later. Tryton refuses: the event goes to the connector's dead-letter queue with the
- *       reason.
+ *   <li>{@code crm-tryton-customer-out}: account events (and changes of its contact mechanisms)
+ *       from the CRM's events topic (a shared durable subscription, consumed in a JMS transaction)
+ *       write the account to Tryton. Tryton down: retried with exponential back-off, then rolled
+ *       back to the broker, which delivers it again later. Tryton refuses: the event goes to the
+ *       connector's dead-letter queue with the reason.
  *   <li>{@code crm-tryton-commands}: commands to the ERP (sales, productions, projects) from the
  *       same topic, the same way, carried out by {@link CommandExecutor}.
  *   <li>{@code crm-tryton-poll-<stream>}: one timer per stream (party, invoice, sale, production,
@@ -54,7 +54,8 @@ final class TrytonRoutes extends RouteBuilder {
     outOfTheCrm(
             "crm-tryton-customer-out",
             SUBSCRIPTION,
-            "CrmEventType IN ('account.created','account.updated','account.restored')",
+            "CrmEventType IN ('account.created','account.updated','account.restored',"
+                + "'contact-mechanism.added','contact-mechanism.updated','contact-mechanism.removed')",
             "Accounts written to Tryton as parties",
             "Account event ${header.CrmEventId} not written to Tryton")
         .process(this::pushAccount)
@@ -159,7 +160,9 @@ final class TrytonRoutes extends RouteBuilder {
   }
 
   private void pushAccount(Exchange exchange) {
-    exchange.getMessage().setBody(push.push(aggregate(exchange, "account")));
+    String type = exchange.getMessage().getHeader("CrmEventType", String.class);
+    boolean mechanisms = type != null && type.startsWith("contact-mechanism.");
+    exchange.getMessage().setBody(push.push(aggregate(exchange, "account"), mechanisms));
   }
 
   private static String reason(Exchange e) {
