@@ -241,8 +241,11 @@ public final class JpaErpAccountService implements ErpAccountService {
     return Visibility.readable(em, actor, policy, JpaAccountService.find(em, accountId));
   }
 
-  /** One keyset page, newest first by (time, sequence), and the cursor after its last row. */
-  private static <E, T> Page<T> page(
+  /**
+   * One keyset page, newest first by (time, sequence), and the cursor after its last row; for the
+   * ERP views of an account (documents, conflicts, commands).
+   */
+  static <E, T> Page<T> page(
       EntityManager em,
       StringBuilder jpql,
       Map<String, Object> params,

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.persistence.EntityManager;
@@ -146,28 +145,19 @@ public final class JpaErpCommandService implements ErpCommandService {
               Visibility.readable(em, actor, policy, JpaAccountService.find(em, accountId));
           StringBuilder jpql =
               new StringBuilder("select c from ErpCommandEntity c where c.accountId = :a");
-          if (after != null) {
-            jpql.append(" and ").append(after.condition(SRC, "c.requestedAt", "c.sequence"));
-          }
-          jpql.append(" order by c.requestedAt desc, c.sequence desc");
-          var query =
-              em.createQuery(jpql.toString(), ErpCommandEntity.class).setParameter("a", o.id);
-          if (after != null) {
-            query.setParameter("curAt", after.at()).setParameter("curSeq", after.sequence());
-          }
-          List<ErpCommandEntity> rows = query.setMaxResults(limit + 1).getResultList();
-          List<ErpCommand> items =
-              rows.subList(0, Math.min(rows.size(), limit)).stream()
-                  .map(JpaErpCommandService::toCommand)
-                  .toList();
-          Optional<String> next = Optional.empty();
-          if (rows.size() > limit) {
-            ErpCommandEntity last = rows.get(limit - 1);
-            next =
-                Optional.of(
-                    new TimelineCursor(scope, last.requestedAt, SRC, last.sequence).encode());
-          }
-          return new Page<>(items, next);
+          Map<String, Object> params = new LinkedHashMap<>();
+          params.put("a", o.id);
+          return JpaErpAccountService.page(
+              em,
+              jpql,
+              params,
+              after,
+              "c.requestedAt",
+              "c.sequence",
+              ErpCommandEntity.class,
+              limit,
+              JpaErpCommandService::toCommand,
+              c -> new TimelineCursor(scope, c.requestedAt, SRC, c.sequence));
         });
   }
 
