@@ -238,21 +238,20 @@ public class ErpDeliveryIT extends CrmTestSupport {
               () -> {
                 for (int i = first; i < total; i += senders) {
                   String body = payment("r-" + run + "-" + i, ref, "1", base.plusSeconds(i));
-                  Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-                  while (true) {
-                    try {
-                      producer.sendBody(FACTS, body);
-                      sent.incrementAndGet();
-                      break;
-                    } catch (RuntimeException e) {
-                      // The broker is away: an ERP sends again; the message id keeps it single.
-                      retried.incrementAndGet();
-                      if (Instant.now().isAfter(deadline)) {
-                        throw e;
-                      }
-                      sleep(200);
-                    }
-                  }
+                  // The broker is away: an ERP sends again; the message id keeps it single.
+                  waitFor(
+                      "fact " + i + " sent",
+                      Duration.ofMinutes(3),
+                      () -> {
+                        try {
+                          producer.sendBody(FACTS, body);
+                          return true;
+                        } catch (RuntimeException e) {
+                          retried.incrementAndGet();
+                          throw e;
+                        }
+                      });
+                  sent.incrementAndGet();
                 }
                 return null;
               }));
@@ -264,7 +263,19 @@ public class ErpDeliveryIT extends CrmTestSupport {
           () -> count(PAYMENTS, snapshot(id)) >= total / 5);
       long before = count(PAYMENTS, snapshot(id));
       broker.getClass().getMethod("stop").invoke(broker);
-      sleep(3000);
+      // While the broker is away nothing is applied: two reads in a row agree.
+      long[] seen = {-1};
+      long stalled =
+          waitFor(
+              "the stream to stall while the broker is stopped",
+              Duration.ofMinutes(1),
+              () -> {
+                long now = count(PAYMENTS, snapshot(id));
+                boolean same = now == seen[0];
+                seen[0] = now;
+                return same ? now : null;
+              });
+      assertTrue(stalled + " of " + total, stalled < total);
       broker.getClass().getMethod("start").invoke(broker);
       System.out.printf(
           "ErpDeliveryIT: broker restarted after %d of %d facts applied, %d sent%n",
@@ -289,8 +300,14 @@ public class ErpDeliveryIT extends CrmTestSupport {
     } catch (AssertionError e) {
       throw new AssertionError(e.getMessage() + "; last answer: " + last.get(), e);
     }
-    // Redeliveries still on their way would show now.
-    sleep(5000);
+    // The facts route has nothing left: no message queued, none in flight.
+    waitFor(
+        "the facts route to be idle",
+        Duration.ofMinutes(2),
+        () -> {
+          String route = get(API + "/integration/routes/crm-erp-facts", DemoUser.ADMIN).body();
+          return route.contains("\"inflight\":0") && route.contains("\"pendingMessages\":0");
+        });
     String erp = snapshot(id);
     assertEquals(erp, total, count(PAYMENTS, erp));
     Matcher receivable = RECEIVABLE.matcher(erp);
@@ -311,14 +328,5 @@ public class ErpDeliveryIT extends CrmTestSupport {
       n++;
     }
     return n;
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }
