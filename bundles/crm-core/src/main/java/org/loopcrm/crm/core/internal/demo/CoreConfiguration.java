@@ -68,4 +68,10 @@ public @interface CoreConfiguration {
         @Option(label = "Manual", value = "MANUAL")
       })
   String erpConflictPolicy() default "ERP_WINS";
+
+  /** The currency of opportunities and quotes that name none (ISO 4217). */
+  @AttributeDefinition(
+      name = "Default currency",
+      description = "ISO 4217 code of opportunities and quotes created without a currency.")
+  String defaultCurrency() default "EUR";
 }

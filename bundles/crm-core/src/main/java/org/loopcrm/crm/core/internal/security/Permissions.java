@@ -76,7 +76,13 @@ public final class Permissions {
      * Commands to the ERP (sales, productions, projects): creating one places it; reporting its
      * outcome is an update, the connector's.
      */
-    ERP_COMMAND
+    ERP_COMMAND,
+    /** Sales pipelines and their stages. */
+    PIPELINE,
+    /** Opportunities, their lines and stage history; winning or losing one is an update. */
+    OPPORTUNITY,
+    /** Reopening a won or lost opportunity (it changes closed figures of the forecast). */
+    OPPORTUNITY_REOPEN
   }
 
   /** What is done. */
@@ -174,6 +180,16 @@ public final class Permissions {
     grant(Resource.ERP_COMMAND, Action.READ, EVERYONE);
     grant(Resource.ERP_COMMAND, Action.CREATE, WRITERS);
     grant(Resource.ERP_COMMAND, Action.UPDATE, seeAll);
+    // Sales (issue 6): pipelines are the administrators'; opportunities follow their account, and
+    // reopening a closed one rewrites closed figures, for managers (decisions.md §31).
+    grant(Resource.PIPELINE, Action.READ, EVERYONE);
+    grant(Resource.PIPELINE, Action.CREATE, EnumSet.of(CRM_ADMIN));
+    grant(Resource.PIPELINE, Action.UPDATE, EnumSet.of(CRM_ADMIN));
+    grant(Resource.OPPORTUNITY, Action.READ, EVERYONE);
+    grant(Resource.OPPORTUNITY, Action.CREATE, WRITERS);
+    grant(Resource.OPPORTUNITY, Action.UPDATE, WRITERS);
+    grant(Resource.OPPORTUNITY, Action.DELETE, EnumSet.of(CRM_ADMIN));
+    grant(Resource.OPPORTUNITY_REOPEN, Action.UPDATE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
   }
 
   private Permissions() {}
@@ -218,6 +234,8 @@ public final class Permissions {
                       || resource == Resource.ERP_CONFLICT
                       || resource == Resource.ERP_STREAM
                       || resource == Resource.ERP_COMMAND
+                      || resource == Resource.PIPELINE
+                      || resource == Resource.OPPORTUNITY
                   ? "s"
                   : ""));
     }

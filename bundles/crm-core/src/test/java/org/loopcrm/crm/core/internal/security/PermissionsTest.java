@@ -52,6 +52,9 @@ class PermissionsTest {
     "ERP_CONFLICT   RU    -    -    -    -    RU   -    -",
     "ERP_STREAM     RU    -    -    -    -    R    -    -",
     "ERP_COMMAND    RCU   RC   RC   R    R    RCU  RC   R",
+    "PIPELINE       RCU   R    R    R    R    R    R    R",
+    "OPPORTUNITY    RCUD  RCU  RCU  R    R    RCU  RCU  R",
+    "OPPORTUNITY_REOPEN U U    -    -    -    -    -    -",
   };
   private static final Role[] COLUMNS = {
     Role.CRM_ADMIN, Role.CRM_MANAGER, Role.CRM_SALES, Role.CRM_MARKETING,
