@@ -50,6 +50,7 @@ final class CrmServlet extends CXFNonSpringServlet {
   private final transient Importer importer;
   private final long maxImportBytes;
   private final transient ErpServices erp;
+  private final transient SalesServices sales;
   private final transient Supplier<IntegrationService> integration;
   private transient Server server;
 
@@ -73,8 +74,10 @@ final class CrmServlet extends CXFNonSpringServlet {
       Importer importer,
       long maxImportBytes,
       ErpServices erp,
+      SalesServices sales,
       Supplier<IntegrationService> integration) {
     this.erp = erp;
+    this.sales = sales;
     this.integration = integration;
     this.merges = merges;
     this.importer = importer;
@@ -142,7 +145,9 @@ final class CrmServlet extends CXFNonSpringServlet {
             new ContactExportResource(exports, Clock.systemUTC()),
             new PingResource(),
             new OpenApiResource(),
-            new ImportResource(importer)));
+            new ImportResource(importer),
+            new PipelineResource(sales.pipelines()),
+            new OpportunityResource(sales.opportunities())));
     factory.setProviders(
         List.of(
             new JacksonJsonProvider(mapper),

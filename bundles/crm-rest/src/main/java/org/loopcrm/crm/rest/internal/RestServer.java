@@ -23,6 +23,8 @@ import org.loopcrm.crm.api.merge.MergeService;
 import org.loopcrm.crm.api.party.PartyService;
 import org.loopcrm.crm.api.privacy.PrivacyService;
 import org.loopcrm.crm.api.relationship.RelationshipService;
+import org.loopcrm.crm.api.sales.OpportunityService;
+import org.loopcrm.crm.api.sales.PipelineService;
 import org.loopcrm.crm.api.search.SearchService;
 import org.loopcrm.crm.api.webhook.WebhookService;
 import org.osgi.framework.BundleContext;
@@ -82,6 +84,8 @@ public final class RestServer {
       @Reference ErpFactService erpFacts,
       @Reference ErpLiveService erpLive,
       @Reference ErpCommandService erpCommands,
+      @Reference PipelineService pipelines,
+      @Reference OpportunityService opportunities,
       RestConfiguration config) {
     Hashtable<String, Object> props = new Hashtable<>();
     props.put("osgi.http.whiteboard.servlet.pattern", PATTERN);
@@ -111,6 +115,7 @@ public final class RestServer {
                 importer,
                 config.maxImportBytes(),
                 new ErpServices(erpAccounts, erpFacts, erpLive, erpCommands),
+                new SalesServices(pipelines, opportunities),
                 () -> integration),
             props);
     LOG.info("REST API published at /crm/api/v1 (realm {})", config.realm());
