@@ -280,6 +280,28 @@ public final class JpaOpportunityService implements OpportunityService {
         });
   }
 
+  /**
+   * Wins an open opportunity inside the caller's transaction (accepting a quote does); a won one is
+   * left as it is. The caller has checked the actor's access.
+   *
+   * @throws ConflictException if the opportunity is lost
+   */
+  void winInTransaction(EntityManager em, Actor actor, String opportunityId, String reason) {
+    OpportunityEntity o = find(em, UUID.fromString(opportunityId));
+    if (o.status == StageKind.WON) {
+      return;
+    }
+    requireOpen(o, "won");
+    Pipeline pipeline = pipeline(em, o);
+    Stage target = closing(pipeline, null, StageKind.WON);
+    Instant now = now();
+    o.closeReason = reason;
+    o.lostTo = null;
+    o.closedAt = now;
+    o.closeDate = LocalDate.ofInstant(now, clock.getZone());
+    change(em, actor, o, pipeline, target, reason, WON);
+  }
+
   @Override
   public Opportunity moveTo(Actor actor, UUID id, long expectedVersion, String stage) {
     require(actor, Resource.OPPORTUNITY, Action.UPDATE);

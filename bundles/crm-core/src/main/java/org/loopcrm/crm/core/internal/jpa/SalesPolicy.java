@@ -1,5 +1,6 @@
 package org.loopcrm.crm.core.internal.jpa;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.loopcrm.crm.core.internal.demo.CoreConfiguration;
@@ -21,20 +22,45 @@ public final class SalesPolicy {
   static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
   private static final Logger LOG = LoggerFactory.getLogger(SalesPolicy.class);
   private final String currency;
+  private final BigDecimal approvalThreshold;
+  private final int validityDays;
 
   /** Reads the configuration. */
   @Activate
   public SalesPolicy(CoreConfiguration config) {
-    this(parse(config.defaultCurrency()));
+    this(
+        parse(config.defaultCurrency()),
+        threshold(config.quoteApprovalDiscountPercent()),
+        config.quoteValidityDays() < 1 ? 30 : config.quoteValidityDays());
   }
 
-  SalesPolicy(String currency) {
+  SalesPolicy(String currency, BigDecimal approvalThreshold, int validityDays) {
     this.currency = currency;
+    this.approvalThreshold = approvalThreshold;
+    this.validityDays = validityDays;
   }
 
-  /** EUR. */
+  /** EUR, approval above 15 %, quotes valid 30 days. */
   static SalesPolicy defaults() {
-    return new SalesPolicy("EUR");
+    return new SalesPolicy("EUR", BigDecimal.valueOf(15), 30);
+  }
+
+  private static BigDecimal threshold(double percent) {
+    if (percent < 0 || percent > 100 || Double.isNaN(percent)) {
+      LOG.error("crm.core quoteApprovalDiscountPercent {} is not 0..100; 15 is used", percent);
+      return BigDecimal.valueOf(15);
+    }
+    return BigDecimal.valueOf(percent);
+  }
+
+  /** A discount above this percentage needs approval. */
+  public BigDecimal approvalThreshold() {
+    return approvalThreshold;
+  }
+
+  /** Days a quote is valid by default. */
+  public int validityDays() {
+    return validityDays;
   }
 
   private static String parse(String text) {

@@ -82,7 +82,11 @@ public final class Permissions {
     /** Opportunities, their lines and stage history; winning or losing one is an update. */
     OPPORTUNITY,
     /** Reopening a won or lost opportunity (it changes closed figures of the forecast). */
-    OPPORTUNITY_REOPEN
+    OPPORTUNITY_REOPEN,
+    /** Quotes of opportunities; sending, accepting and rejecting one are updates. */
+    QUOTE,
+    /** Approving (or refusing) a quote whose discount exceeds the threshold. */
+    QUOTE_APPROVAL
   }
 
   /** What is done. */
@@ -190,6 +194,10 @@ public final class Permissions {
     grant(Resource.OPPORTUNITY, Action.UPDATE, WRITERS);
     grant(Resource.OPPORTUNITY, Action.DELETE, EnumSet.of(CRM_ADMIN));
     grant(Resource.OPPORTUNITY_REOPEN, Action.UPDATE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
+    grant(Resource.QUOTE, Action.READ, EVERYONE);
+    grant(Resource.QUOTE, Action.CREATE, WRITERS);
+    grant(Resource.QUOTE, Action.UPDATE, WRITERS);
+    grant(Resource.QUOTE_APPROVAL, Action.UPDATE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
   }
 
   private Permissions() {}
@@ -236,6 +244,7 @@ public final class Permissions {
                       || resource == Resource.ERP_COMMAND
                       || resource == Resource.PIPELINE
                       || resource == Resource.OPPORTUNITY
+                      || resource == Resource.QUOTE
                   ? "s"
                   : ""));
     }

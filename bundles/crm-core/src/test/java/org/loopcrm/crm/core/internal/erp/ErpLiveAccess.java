@@ -42,6 +42,22 @@ public final class ErpLiveAccess {
     live.addCatalog(connected, Map.of());
   }
 
+  /** Connects an inventory and a finance port, as an ERP connector registers them. */
+  public void connect(
+      org.loopcrm.crm.api.erp.port.InventoryPort inventory,
+      org.loopcrm.crm.api.erp.port.FinancePort finance) {
+    live.addInventory(inventory, Map.of());
+    live.addFinance(finance, Map.of());
+  }
+
+  /** Disconnects them again. */
+  public void disconnect(
+      org.loopcrm.crm.api.erp.port.InventoryPort inventory,
+      org.loopcrm.crm.api.erp.port.FinancePort finance) {
+    live.removeInventory(inventory);
+    live.removeFinance(finance);
+  }
+
   public void disconnect() {
     if (connected != null) {
       live.removeCatalog(connected);

@@ -55,6 +55,8 @@ class PermissionsTest {
     "PIPELINE       RCU   R    R    R    R    R    R    R",
     "OPPORTUNITY    RCUD  RCU  RCU  R    R    RCU  RCU  R",
     "OPPORTUNITY_REOPEN U U    -    -    -    -    -    -",
+    "QUOTE          RCU   RCU  RCU  R    R    RCU  RCU  R",
+    "QUOTE_APPROVAL U     U    -    -    -    -    -    -",
   };
   private static final Role[] COLUMNS = {
     Role.CRM_ADMIN, Role.CRM_MANAGER, Role.CRM_SALES, Role.CRM_MARKETING,
