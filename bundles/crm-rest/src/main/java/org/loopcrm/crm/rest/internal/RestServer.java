@@ -22,6 +22,8 @@ import org.loopcrm.crm.api.lifecycle.LifecycleService;
 import org.loopcrm.crm.api.merge.MergeService;
 import org.loopcrm.crm.api.party.PartyService;
 import org.loopcrm.crm.api.privacy.PrivacyService;
+import org.loopcrm.crm.api.quote.QuoteRenderer;
+import org.loopcrm.crm.api.quote.QuoteService;
 import org.loopcrm.crm.api.relationship.RelationshipService;
 import org.loopcrm.crm.api.sales.OpportunityService;
 import org.loopcrm.crm.api.sales.PipelineService;
@@ -86,6 +88,8 @@ public final class RestServer {
       @Reference ErpCommandService erpCommands,
       @Reference PipelineService pipelines,
       @Reference OpportunityService opportunities,
+      @Reference QuoteService quotes,
+      @Reference QuoteRenderer quoteRenderer,
       RestConfiguration config) {
     Hashtable<String, Object> props = new Hashtable<>();
     props.put("osgi.http.whiteboard.servlet.pattern", PATTERN);
@@ -115,7 +119,7 @@ public final class RestServer {
                 importer,
                 config.maxImportBytes(),
                 new ErpServices(erpAccounts, erpFacts, erpLive, erpCommands),
-                new SalesServices(pipelines, opportunities),
+                new SalesServices(pipelines, opportunities, quotes, quoteRenderer, accounts),
                 () -> integration),
             props);
     LOG.info("REST API published at /crm/api/v1 (realm {})", config.realm());
