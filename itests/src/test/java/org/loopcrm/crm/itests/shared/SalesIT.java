@@ -264,6 +264,13 @@ public class SalesIT extends CrmTestSupport {
     HttpResult commands = get(API + "/accounts/" + accountId + "/erp/commands", DemoUser.SALES);
     assertTrue(commands.body(), commands.body().contains("quote-Q-"));
 
+    HttpResult timeline = get(API + "/opportunities/" + oppId + "/timeline", DemoUser.SALES);
+    assertEquals(timeline.body(), 200, timeline.status());
+    assertTrue(timeline.body(), timeline.body().contains("\"title\":\"SALE asked of the ERP\""));
+    assertTrue(timeline.body(), timeline.body().contains(" accepted\""));
+    String shellTimeline = executeCommand("crm:opportunity-timeline " + oppId);
+    assertTrue(shellTimeline, shellTimeline.contains("SALE asked of the ERP"));
+
     String shell = executeCommand("crm:quote " + quoteId);
     assertTrue(shell, shell.contains("ACCEPTED"));
     assertTrue(shell, shell.contains("ERP sale: PENDING"));

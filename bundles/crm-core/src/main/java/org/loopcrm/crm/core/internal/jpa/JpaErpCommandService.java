@@ -102,6 +102,19 @@ public final class JpaErpCommandService implements ErpCommandService {
       String system,
       ErpCommandRequest request,
       Instant now) {
+    return place(em, actor, o, null, key, system, request, now);
+  }
+
+  /** The same, for an opportunity: its timeline shows the command and what it made. */
+  static ErpCommandEntity place(
+      EntityManager em,
+      Actor actor,
+      OrganizationEntity o,
+      String opportunityId,
+      String key,
+      String system,
+      ErpCommandRequest request,
+      Instant now) {
     check(key, system, request);
     String json = ErpCommandJson.write(request);
     List<ErpCommandEntity> same =
@@ -125,6 +138,7 @@ public final class JpaErpCommandService implements ErpCommandService {
     ErpCommandEntity c = new ErpCommandEntity();
     c.commandId = UUID.randomUUID().toString();
     c.accountId = o.id;
+    c.opportunityId = opportunityId;
     c.erpSystem = system;
     c.key = key;
     c.kind = request.kind();

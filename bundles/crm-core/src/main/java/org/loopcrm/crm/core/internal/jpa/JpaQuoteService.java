@@ -404,6 +404,7 @@ public final class JpaQuoteService implements QuoteService {
                   em,
                   actor,
                   account,
+                  q.opportunityId,
                   "quote-" + q.number + "-" + q.revision,
                   null,
                   saleRequest(q),

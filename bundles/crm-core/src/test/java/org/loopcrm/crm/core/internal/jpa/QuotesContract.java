@@ -289,6 +289,59 @@ abstract class QuotesContract {
   }
 
   @Test
+  void theOpportunityTimelineClosesTheLoopFromStageToTheErpsDocuments() {
+    Actor sales = user(Role.CRM_SALES);
+    String erpRef = "P-" + UUID.randomUUID().toString().substring(0, 8);
+    Account a = account(sales, erpRef);
+    Opportunity o = opportunity(sales, a);
+    Quote q = quotes.create(sales, o.id(), null);
+    Quote sent = quotes.send(sales, q.id(), quotes.submit(sales, q.id(), q.version()).version());
+    clock.advance(Duration.ofMinutes(5));
+    Quote accepted = quotes.accept(sales, q.id(), sent.version());
+    JpaErpFactService facts =
+        new JpaErpFactService(emf, clock, LifecyclePolicy.defaults(), ErpSyncPolicy.defaults());
+    String saleCommand = accepted.saleCommandId().toString();
+    // The ERP reports the sale the command made, then its progress; another sale of the account
+    // (not made for this opportunity) stays off its timeline.
+    for (String[] change :
+        new String[][] {
+          {"confirmed", saleCommand, "S-1"},
+          {"processing", saleCommand, "S-1"},
+          {"done", null, "S-2"}
+        }) {
+      clock.advance(Duration.ofMinutes(1));
+      facts.apply(
+          new org.loopcrm.crm.api.erp.DocumentChanged(
+              UUID.randomUUID().toString(),
+              "test-erp",
+              erpRef,
+              org.loopcrm.crm.api.erp.DocumentKind.SALE,
+              change[2],
+              "SO-" + change[2],
+              change[0],
+              new BigDecimal("1085.35"),
+              "EUR",
+              change[1],
+              clock.instant()));
+    }
+    List<org.loopcrm.crm.api.sales.OpportunityEvent> timeline =
+        opportunities.timeline(sales, o.id());
+    assertThat(timeline)
+        .extracting(org.loopcrm.crm.api.sales.OpportunityEvent::title)
+        .containsSubsequence(
+            "created in PROSPECTING",
+            "quote " + q.number() + "/1 made",
+            "PROSPECTING → WON",
+            "quote " + q.number() + "/1 accepted",
+            "SALE asked of the ERP",
+            "SALE SO-S-1 confirmed",
+            "SALE SO-S-1 processing")
+        .doesNotContain("SALE SO-S-2 done");
+    assertThat(timeline).isSortedAccordingTo(java.util.Comparator.comparing(e -> e.at()));
+    clock.set(Instant.parse("2026-11-23T10:00:00Z"));
+  }
+
+  @Test
   void theErpsAvailabilityAndCreditAreKeptOnTheQuoteOrWhyNot() {
     Actor sales = user(Role.CRM_SALES);
     Account a = account(sales, "P-" + UUID.randomUUID().toString().substring(0, 8));
