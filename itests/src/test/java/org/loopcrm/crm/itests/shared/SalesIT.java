@@ -276,5 +276,21 @@ public class SalesIT extends CrmTestSupport {
     assertTrue(shell, shell.contains("ERP sale: PENDING"));
     String list = executeCommand("crm:quote-list " + oppId);
     assertTrue(list, list.contains("/1"));
+
+    // The customer withdraws the order: the sale is commanded cancelled, the quote says so.
+    HttpResult current = get(path, DemoUser.SALES);
+    HttpResult noReason = send("POST", path + "/cancel-order", DemoUser.SALES, etag(current), "{}");
+    assertEquals(noReason.body(), 422, noReason.status());
+    HttpResult cancelled =
+        send(
+            "POST",
+            path + "/cancel-order",
+            DemoUser.SALES,
+            etag(current),
+            "{\"reason\":\"budget cut\"}");
+    assertEquals(cancelled.body(), 200, cancelled.status());
+    assertTrue(cancelled.body(), cancelled.body().contains("\"status\":\"ORDER_CANCELLED\""));
+    HttpResult afterCancel = get(API + "/accounts/" + accountId + "/erp/commands", DemoUser.SALES);
+    assertTrue(afterCancel.body(), afterCancel.body().contains("\"op\":\"cancel-sale\""));
   }
 }

@@ -171,6 +171,24 @@ public final class QuoteResource {
             .reject(Actors.of(sc), parse(id), version, body == null ? null : body.reason()));
   }
 
+  /**
+   * The customer withdraws the accepted order (If-Match; reason required): the ERP sale is
+   * commanded cancelled and the opportunity's productions stopped.
+   */
+  @POST
+  @Path("{id}/cancel-order")
+  public Response cancelOrder(
+      @Context SecurityContext sc,
+      @Context HttpHeaders headers,
+      @PathParam("id") String id,
+      NoteBody body) {
+    long version = Etags.requiredVersion(headers);
+    return answer(
+        sales
+            .quotes()
+            .cancelOrder(Actors.of(sc), parse(id), version, body == null ? null : body.reason()));
+  }
+
   private static Response answer(Quote q) {
     return Response.ok(QuoteView.of(q)).tag(Etags.of(q.version())).build();
   }

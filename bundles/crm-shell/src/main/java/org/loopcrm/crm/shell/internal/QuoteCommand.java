@@ -29,7 +29,8 @@ import org.loopcrm.crm.api.quote.QuoteService;
     description =
         "Shows a quote, or takes it a step: submit, approve [--note], refuse --note, check (asks"
             + " the ERP for availability and credit), send, accept (wins the opportunity and"
-            + " commands the ERP sale), reject --reason, revise.")
+            + " commands the ERP sale), reject --reason, revise, cancel-order --reason (cancels"
+            + " the ERP sale and stops the opportunity's productions).")
 @Service
 public class QuoteCommand implements Action {
   @Reference QuoteService quotes;
@@ -40,7 +41,17 @@ public class QuoteCommand implements Action {
   @Argument(index = 1, name = "action", description = "What to do; nothing shows the quote")
   @Completion(
       value = StringsCompleter.class,
-      values = {"submit", "approve", "refuse", "check", "send", "accept", "reject", "revise"})
+      values = {
+        "submit",
+        "approve",
+        "refuse",
+        "check",
+        "send",
+        "accept",
+        "reject",
+        "revise",
+        "cancel-order"
+      })
   String action;
 
   @Option(name = "-n", aliases = "--note", description = "The approver's note")
@@ -66,13 +77,14 @@ public class QuoteCommand implements Action {
               case "accept" -> quotes.accept(actor, qid, q.version());
               case "reject" -> quotes.reject(actor, qid, q.version(), reason);
               case "revise" -> quotes.revise(actor, qid, q.version());
+              case "cancel-order" -> quotes.cancelOrder(actor, qid, q.version(), reason);
               default ->
                   throw new ValidationException(
                       java.util.List.of(
                           new FieldError(
                               "action",
-                              "must be submit, approve, refuse, check, send, accept, reject or"
-                                  + " revise")));
+                              "must be submit, approve, refuse, check, send, accept, reject,"
+                                  + " revise or cancel-order")));
             };
     print(after, System.out);
     return null;
