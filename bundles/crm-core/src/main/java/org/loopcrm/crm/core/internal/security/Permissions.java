@@ -82,7 +82,13 @@ public final class Permissions {
     /** Opportunities, their lines and stage history; winning or losing one is an update. */
     OPPORTUNITY,
     /** Reopening a won or lost opportunity (it changes closed figures of the forecast). */
-    OPPORTUNITY_REOPEN
+    OPPORTUNITY_REOPEN,
+    /** The sales forecast of a period (of the opportunities one sees). */
+    FORECAST,
+    /** Sales quotas of users and teams per period. */
+    QUOTA,
+    /** Snapshots of a period's opportunities, and the forecast accuracy measured on them. */
+    FORECAST_SNAPSHOT
   }
 
   /** What is done. */
@@ -190,6 +196,19 @@ public final class Permissions {
     grant(Resource.OPPORTUNITY, Action.UPDATE, WRITERS);
     grant(Resource.OPPORTUNITY, Action.DELETE, EnumSet.of(CRM_ADMIN));
     grant(Resource.OPPORTUNITY_REOPEN, Action.UPDATE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
+    // The forecast (issue 6, item 4): everyone reads it over what they see; quotas are set by
+    // managers and administrators; snapshots are also taken by the scheduled route (decisions.md
+    // §32).
+    grant(Resource.FORECAST, Action.READ, EVERYONE);
+    grant(Resource.QUOTA, Action.READ, EVERYONE);
+    grant(Resource.QUOTA, Action.CREATE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
+    grant(Resource.QUOTA, Action.UPDATE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
+    grant(Resource.QUOTA, Action.DELETE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
+    grant(Resource.FORECAST_SNAPSHOT, Action.READ, EVERYONE);
+    grant(
+        Resource.FORECAST_SNAPSHOT,
+        Action.CREATE,
+        EnumSet.of(CRM_ADMIN, CRM_MANAGER, CRM_INTEGRATION));
   }
 
   private Permissions() {}
@@ -236,6 +255,8 @@ public final class Permissions {
                       || resource == Resource.ERP_COMMAND
                       || resource == Resource.PIPELINE
                       || resource == Resource.OPPORTUNITY
+                      || resource == Resource.QUOTA
+                      || resource == Resource.FORECAST_SNAPSHOT
                   ? "s"
                   : ""));
     }

@@ -55,6 +55,9 @@ class PermissionsTest {
     "PIPELINE       RCU   R    R    R    R    R    R    R",
     "OPPORTUNITY    RCUD  RCU  RCU  R    R    RCU  RCU  R",
     "OPPORTUNITY_REOPEN U U    -    -    -    -    -    -",
+    "FORECAST       R     R    R    R    R    R    R    R",
+    "QUOTA          RCUD  RCUD R    R    R    R    R    R",
+    "FORECAST_SNAPSHOT RC RC   R    R    R    RC   R    R",
   };
   private static final Role[] COLUMNS = {
     Role.CRM_ADMIN, Role.CRM_MANAGER, Role.CRM_SALES, Role.CRM_MARKETING,
