@@ -147,7 +147,9 @@ final class CrmServlet extends CXFNonSpringServlet {
             new OpenApiResource(),
             new ImportResource(importer),
             new PipelineResource(sales.pipelines()),
-            new OpportunityResource(sales.opportunities())));
+            new OpportunityResource(sales.opportunities()),
+            new ForecastResource(sales.forecasts()),
+            new QuotaResource(sales.forecasts())));
     factory.setProviders(
         List.of(
             new JacksonJsonProvider(mapper),

@@ -23,6 +23,7 @@ import org.loopcrm.crm.api.merge.MergeService;
 import org.loopcrm.crm.api.party.PartyService;
 import org.loopcrm.crm.api.privacy.PrivacyService;
 import org.loopcrm.crm.api.relationship.RelationshipService;
+import org.loopcrm.crm.api.sales.ForecastService;
 import org.loopcrm.crm.api.sales.OpportunityService;
 import org.loopcrm.crm.api.sales.PipelineService;
 import org.loopcrm.crm.api.search.SearchService;
@@ -86,6 +87,7 @@ public final class RestServer {
       @Reference ErpCommandService erpCommands,
       @Reference PipelineService pipelines,
       @Reference OpportunityService opportunities,
+      @Reference ForecastService forecasts,
       RestConfiguration config) {
     Hashtable<String, Object> props = new Hashtable<>();
     props.put("osgi.http.whiteboard.servlet.pattern", PATTERN);
@@ -115,7 +117,7 @@ public final class RestServer {
                 importer,
                 config.maxImportBytes(),
                 new ErpServices(erpAccounts, erpFacts, erpLive, erpCommands),
-                new SalesServices(pipelines, opportunities),
+                new SalesServices(pipelines, opportunities, forecasts),
                 () -> integration),
             props);
     LOG.info("REST API published at /crm/api/v1 (realm {})", config.realm());

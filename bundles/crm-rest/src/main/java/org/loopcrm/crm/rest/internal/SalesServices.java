@@ -1,5 +1,6 @@
 package org.loopcrm.crm.rest.internal;
 
+import org.loopcrm.crm.api.sales.ForecastService;
 import org.loopcrm.crm.api.sales.OpportunityService;
 import org.loopcrm.crm.api.sales.PipelineService;
 
@@ -7,4 +8,5 @@ import org.loopcrm.crm.api.sales.PipelineService;
  * The services behind the sales resources, passed as one argument so the servlet's constructor
  * grows by one parameter only.
  */
-record SalesServices(PipelineService pipelines, OpportunityService opportunities) {}
+record SalesServices(
+    PipelineService pipelines, OpportunityService opportunities, ForecastService forecasts) {}

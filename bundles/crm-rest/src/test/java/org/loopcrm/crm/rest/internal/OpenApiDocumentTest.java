@@ -54,7 +54,9 @@ class OpenApiDocumentTest {
           ContactExportResource.class,
           ImportResource.class,
           PipelineResource.class,
-          OpportunityResource.class);
+          OpportunityResource.class,
+          ForecastResource.class,
+          QuotaResource.class);
 
   @Test
   void everyOperationIsDocumentedAndEveryDocumentedOperationExists() throws Exception {
