@@ -149,7 +149,9 @@ final class CrmServlet extends CXFNonSpringServlet {
             new PipelineResource(sales.pipelines()),
             new OpportunityResource(sales.opportunities()),
             new QuoteResource(sales),
-            new OpportunityQuoteResource(sales)));
+            new OpportunityQuoteResource(sales)),
+            new ForecastResource(sales.forecasts()),
+            new QuotaResource(sales.forecasts())));
     factory.setProviders(
         List.of(
             new JacksonJsonProvider(mapper),

@@ -25,6 +25,7 @@ import org.loopcrm.crm.api.privacy.PrivacyService;
 import org.loopcrm.crm.api.quote.QuoteRenderer;
 import org.loopcrm.crm.api.quote.QuoteService;
 import org.loopcrm.crm.api.relationship.RelationshipService;
+import org.loopcrm.crm.api.sales.ForecastService;
 import org.loopcrm.crm.api.sales.OpportunityService;
 import org.loopcrm.crm.api.sales.PipelineService;
 import org.loopcrm.crm.api.search.SearchService;
@@ -90,6 +91,7 @@ public final class RestServer {
       @Reference OpportunityService opportunities,
       @Reference QuoteService quotes,
       @Reference QuoteRenderer quoteRenderer,
+      @Reference ForecastService forecasts,
       RestConfiguration config) {
     Hashtable<String, Object> props = new Hashtable<>();
     props.put("osgi.http.whiteboard.servlet.pattern", PATTERN);
@@ -119,7 +121,7 @@ public final class RestServer {
                 importer,
                 config.maxImportBytes(),
                 new ErpServices(erpAccounts, erpFacts, erpLive, erpCommands),
-                new SalesServices(pipelines, opportunities, quotes, quoteRenderer, accounts),
+                new SalesServices(pipelines, opportunities, quotes, quoteRenderer, accounts, forecasts),
                 () -> integration),
             props);
     LOG.info("REST API published at /crm/api/v1 (realm {})", config.realm());

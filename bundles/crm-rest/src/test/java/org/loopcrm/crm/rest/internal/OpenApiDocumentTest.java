@@ -56,7 +56,9 @@ class OpenApiDocumentTest {
           PipelineResource.class,
           OpportunityResource.class,
           QuoteResource.class,
-          OpportunityQuoteResource.class);
+          OpportunityQuoteResource.class,
+          ForecastResource.class,
+          QuotaResource.class);
 
   @Test
   void everyOperationIsDocumentedAndEveryDocumentedOperationExists() throws Exception {

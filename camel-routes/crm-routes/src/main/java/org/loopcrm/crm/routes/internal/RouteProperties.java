@@ -26,6 +26,8 @@ public final class RouteProperties {
   public static final String FACTS_QUEUE = "crm.routes.factsQueue";
   public static final String FACTS_DEAD_LETTER_QUEUE = "crm.routes.factsDeadLetterQueue";
   public static final String FACTS_DIRECTORY = "crm.routes.factsDirectory";
+  public static final String FORECAST_SNAPSHOT_INTERVAL_MS =
+      "crm.routes.forecastSnapshotIntervalMs";
 
   private RouteProperties() {}
 

@@ -31,7 +31,8 @@ record RuntimeSettings(
     long lifecycleIntervalMs,
     String factsQueue,
     String factsDeadLetterQueue,
-    String factsDirectory) {
+    String factsDirectory,
+    long forecastSnapshotIntervalMs) {
 
   RuntimeSettings {
     require(brokerUrl, "brokerUrl");
@@ -63,6 +64,10 @@ record RuntimeSettings(
     if (retentionIntervalMs < 10) {
       throw new IllegalArgumentException("retentionIntervalMs must be at least 10");
     }
+    if (forecastSnapshotIntervalMs != 0 && forecastSnapshotIntervalMs < 10) {
+      throw new IllegalArgumentException(
+          "forecastSnapshotIntervalMs must be 0 (stopped) or at least 10");
+    }
     if (lifecycleIntervalMs < 10) {
       throw new IllegalArgumentException("lifecycleIntervalMs must be at least 10");
     }
@@ -90,7 +95,8 @@ record RuntimeSettings(
         config.lifecycleIntervalMs(),
         config.factsQueue().trim(),
         config.factsDeadLetterQueue().trim(),
-        config.factsDirectory().trim());
+        config.factsDirectory().trim(),
+        config.forecastSnapshotIntervalMs());
   }
 
   private static String password(CrmCamelRuntimeConfiguration config, UnaryOperator<String> env) {
@@ -132,6 +138,8 @@ record RuntimeSettings(
     p.setProperty(RouteProperties.FACTS_QUEUE, factsQueue);
     p.setProperty(RouteProperties.FACTS_DEAD_LETTER_QUEUE, factsDeadLetterQueue);
     p.setProperty(RouteProperties.FACTS_DIRECTORY, factsDirectory);
+    p.setProperty(
+        RouteProperties.FORECAST_SNAPSHOT_INTERVAL_MS, Long.toString(forecastSnapshotIntervalMs));
     return p;
   }
 
@@ -177,6 +185,8 @@ record RuntimeSettings(
         + factsDeadLetterQueue
         + ", factsDirectory="
         + factsDirectory
+        + ", forecastSnapshotIntervalMs="
+        + forecastSnapshotIntervalMs
         + "]";
   }
 

@@ -86,7 +86,13 @@ public final class Permissions {
     /** Quotes of opportunities; sending, accepting and rejecting one are updates. */
     QUOTE,
     /** Approving (or refusing) a quote whose discount exceeds the threshold. */
-    QUOTE_APPROVAL
+    QUOTE_APPROVAL,
+    /** The sales forecast of a period (of the opportunities one sees). */
+    FORECAST,
+    /** Sales quotas of users and teams per period. */
+    QUOTA,
+    /** Snapshots of a period's opportunities, and the forecast accuracy measured on them. */
+    FORECAST_SNAPSHOT
   }
 
   /** What is done. */
@@ -198,6 +204,19 @@ public final class Permissions {
     grant(Resource.QUOTE, Action.CREATE, WRITERS);
     grant(Resource.QUOTE, Action.UPDATE, WRITERS);
     grant(Resource.QUOTE_APPROVAL, Action.UPDATE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
+    // The forecast (issue 6, item 4): everyone reads it over what they see; quotas are set by
+    // managers and administrators; snapshots are also taken by the scheduled route (decisions.md
+    // §32).
+    grant(Resource.FORECAST, Action.READ, EVERYONE);
+    grant(Resource.QUOTA, Action.READ, EVERYONE);
+    grant(Resource.QUOTA, Action.CREATE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
+    grant(Resource.QUOTA, Action.UPDATE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
+    grant(Resource.QUOTA, Action.DELETE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
+    grant(Resource.FORECAST_SNAPSHOT, Action.READ, EVERYONE);
+    grant(
+        Resource.FORECAST_SNAPSHOT,
+        Action.CREATE,
+        EnumSet.of(CRM_ADMIN, CRM_MANAGER, CRM_INTEGRATION));
   }
 
   private Permissions() {}
@@ -245,6 +264,8 @@ public final class Permissions {
                       || resource == Resource.PIPELINE
                       || resource == Resource.OPPORTUNITY
                       || resource == Resource.QUOTE
+                      || resource == Resource.QUOTA
+                      || resource == Resource.FORECAST_SNAPSHOT
                   ? "s"
                   : ""));
     }
