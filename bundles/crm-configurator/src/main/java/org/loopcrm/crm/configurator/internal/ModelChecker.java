@@ -121,6 +121,9 @@ final class ModelChecker {
         routingWhen.add(null);
         continue;
       }
+      if (r.sequence() <= 0) {
+        error(at + ".sequence", "must be more than zero (operations run by ascending sequence)");
+      }
       blank(at + ".operation", r.operation());
       blank(at + ".workCentre", r.workCentre());
       routingMinutes.add(required(at + ".minutes", r.minutes(), typer, Typer.INT));
@@ -229,6 +232,9 @@ final class ModelChecker {
       if (op == null) {
         error(opAt, "is required");
         continue;
+      }
+      if (op.sequence() <= 0) {
+        error(opAt + ".sequence", "must be more than zero (operations run by ascending sequence)");
       }
       blank(opAt + ".operation", op.operation());
       blank(opAt + ".workCentre", op.workCentre());

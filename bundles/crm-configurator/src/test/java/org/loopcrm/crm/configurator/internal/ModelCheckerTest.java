@@ -151,7 +151,7 @@ class ModelCheckerTest {
             List.of(),
             List.of(new PriceRule("per mm", BigDecimal.ONE, "cover", "width >")),
             List.of(new BomRule("", "width / 0 +", null)),
-            List.of(new RoutingRule(10, "Cut", "SAW", "motor", "load")));
+            List.of(new RoutingRule(0, "Cut", "SAW", "motor", "load")));
     assertThat(fields(d))
         .extracting(s -> s.substring(0, s.indexOf(':')))
         .containsExactly(
@@ -159,6 +159,7 @@ class ModelCheckerTest {
             "pricing[0].when",
             "bom[0].component",
             "bom[0].quantity",
+            "routing[0].sequence",
             "routing[0].minutes",
             "routing[0].when");
   }
@@ -185,6 +186,20 @@ class ModelCheckerTest {
         .filteredOn(x -> x.attribute().equals("cover"))
         .singleElement()
         .satisfies(x -> assertThat(x.values()).containsExactly("false"));
+  }
+
+  @Test
+  void productsBeyondChocosDefaultBoundsStillPropagateExactly() {
+    // 6000 x 6000 = 36 000 000 lies above Choco's default integer bound (21 474 836)
+    ProductModelDefinition d =
+        with(attrs(), List.of(new Constraint.Formula("Big", "width * height >= 30000000")));
+    Propagation p = solver.configure(d, 1, Map.of("width", "6000"));
+    assertThat(p.valid()).isTrue();
+    assertThat(p.domains())
+        .filteredOn(x -> x.attribute().equals("height"))
+        .singleElement()
+        .satisfies(x -> assertThat(x.min()).isEqualTo(5000));
+    assertThat(solver.configure(d, 1, Map.of("width", "4000")).valid()).isFalse();
   }
 
   @Test

@@ -10,6 +10,7 @@ import static org.loopcrm.crm.api.Role.CRM_USER;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -76,7 +77,15 @@ public final class Permissions {
      * Commands to the ERP (sales, productions, projects): creating one places it; reporting its
      * outcome is an update, the connector's.
      */
-    ERP_COMMAND
+    ERP_COMMAND,
+    /**
+     * Configure-to-order product models and their revisions; releasing or retiring is an update.
+     */
+    PRODUCT_MODEL,
+    /**
+     * Configurations of product models: configuring is a read, saving one (for a quote) a create.
+     */
+    CONFIGURATION
   }
 
   /** What is done. */
@@ -174,6 +183,14 @@ public final class Permissions {
     grant(Resource.ERP_COMMAND, Action.READ, EVERYONE);
     grant(Resource.ERP_COMMAND, Action.CREATE, WRITERS);
     grant(Resource.ERP_COMMAND, Action.UPDATE, seeAll);
+    // Configure-to-order (issue 6): product models are product management's, read by everyone;
+    // whoever sells saves configurations for quotes (decisions.md §28).
+    grant(Resource.PRODUCT_MODEL, Action.READ, EVERYONE);
+    for (Action a : List.of(Action.CREATE, Action.UPDATE, Action.DELETE)) {
+      grant(Resource.PRODUCT_MODEL, a, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
+    }
+    grant(Resource.CONFIGURATION, Action.READ, EVERYONE);
+    grant(Resource.CONFIGURATION, Action.CREATE, WRITERS);
   }
 
   private Permissions() {}
@@ -218,6 +235,8 @@ public final class Permissions {
                       || resource == Resource.ERP_CONFLICT
                       || resource == Resource.ERP_STREAM
                       || resource == Resource.ERP_COMMAND
+                      || resource == Resource.PRODUCT_MODEL
+                      || resource == Resource.CONFIGURATION
                   ? "s"
                   : ""));
     }
