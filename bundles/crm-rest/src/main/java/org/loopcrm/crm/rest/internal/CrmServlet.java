@@ -51,6 +51,7 @@ final class CrmServlet extends CXFNonSpringServlet {
   private final long maxImportBytes;
   private final transient ErpServices erp;
   private final transient Supplier<IntegrationService> integration;
+  private final transient CtoServices cto;
   private transient Server server;
 
   CrmServlet(
@@ -73,7 +74,9 @@ final class CrmServlet extends CXFNonSpringServlet {
       Importer importer,
       long maxImportBytes,
       ErpServices erp,
-      Supplier<IntegrationService> integration) {
+      Supplier<IntegrationService> integration,
+      CtoServices cto) {
+    this.cto = cto;
     this.erp = erp;
     this.integration = integration;
     this.merges = merges;
@@ -142,7 +145,9 @@ final class CrmServlet extends CXFNonSpringServlet {
             new ContactExportResource(exports, Clock.systemUTC()),
             new PingResource(),
             new OpenApiResource(),
-            new ImportResource(importer)));
+            new ImportResource(importer),
+            new ProductModelResource(cto.models(), cto.configurator()),
+            new ConfigurationResource(cto.configurator())));
     factory.setProviders(
         List.of(
             new JacksonJsonProvider(mapper),

@@ -9,6 +9,8 @@ import org.loopcrm.crm.api.activity.ActivityService;
 import org.loopcrm.crm.api.activity.NotificationService;
 import org.loopcrm.crm.api.activity.TimelineService;
 import org.loopcrm.crm.api.audit.AuditService;
+import org.loopcrm.crm.api.cto.ConfiguratorService;
+import org.loopcrm.crm.api.cto.ProductModelService;
 import org.loopcrm.crm.api.customfield.CustomFieldService;
 import org.loopcrm.crm.api.dataexport.ExportService;
 import org.loopcrm.crm.api.dataimport.Importer;
@@ -82,6 +84,8 @@ public final class RestServer {
       @Reference ErpFactService erpFacts,
       @Reference ErpLiveService erpLive,
       @Reference ErpCommandService erpCommands,
+      @Reference ProductModelService productModels,
+      @Reference ConfiguratorService configurator,
       RestConfiguration config) {
     Hashtable<String, Object> props = new Hashtable<>();
     props.put("osgi.http.whiteboard.servlet.pattern", PATTERN);
@@ -111,7 +115,8 @@ public final class RestServer {
                 importer,
                 config.maxImportBytes(),
                 new ErpServices(erpAccounts, erpFacts, erpLive, erpCommands),
-                () -> integration),
+                () -> integration,
+                new CtoServices(productModels, configurator)),
             props);
     LOG.info("REST API published at /crm/api/v1 (realm {})", config.realm());
   }
