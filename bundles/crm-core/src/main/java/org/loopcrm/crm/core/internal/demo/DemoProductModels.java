@@ -9,6 +9,7 @@ import org.loopcrm.crm.api.NotFoundException;
 import org.loopcrm.crm.api.Role;
 import org.loopcrm.crm.api.cto.Attribute;
 import org.loopcrm.crm.api.cto.BomRule;
+import org.loopcrm.crm.api.cto.ConfiguratorUnavailableException;
 import org.loopcrm.crm.api.cto.Constraint;
 import org.loopcrm.crm.api.cto.Operation;
 import org.loopcrm.crm.api.cto.Option;
@@ -52,7 +53,14 @@ public final class DemoProductModels {
     } catch (NotFoundException e) {
       // not there yet: load it
     }
-    ProductModel m = models.create(LOADER, door());
+    ProductModel m;
+    try {
+      m = models.create(LOADER, door());
+    } catch (ConfiguratorUnavailableException e) {
+      // The product model service comes again, with the solver, once crm-configurator runs.
+      LOG.info("demo mode: the demo product model waits for the configurator");
+      return;
+    }
     models.release(LOADER, m.code(), m.version());
     LOG.warn("demo mode: loaded the released demo product model {}", m.code());
   }

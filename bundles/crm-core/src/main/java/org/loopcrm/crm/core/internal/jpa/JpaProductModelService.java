@@ -34,7 +34,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Product models over JPA: one row per revision, the definition as JSON, checked by the
@@ -48,19 +48,24 @@ public final class JpaProductModelService implements ProductModelService {
   private final Transactions tx;
   private final Clock clock;
 
-  /**
-   * The solver, there while crm-configurator runs; optional so that the core resolves without it
-   * (calls then fail with {@link ConfiguratorUnavailableException}).
-   */
-  @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-  private volatile ConfigurationSolver solver;
+  /** The solver, or null while crm-configurator does not run. */
+  private final ConfigurationSolver solver;
 
-  /** Wired by DS once the schema is migrated and the persistence unit is up. */
+  /**
+   * Wired by DS once the schema is migrated and the persistence unit is up. The solver is optional
+   * (a mandatory reference would be a bundle requirement the crm-core feature alone cannot meet)
+   * and greedy: when crm-configurator starts, the component is activated again with it, so a caller
+   * that got this service after the solver came never sees it missing.
+   */
   @Activate
   public JpaProductModelService(
       @Reference(target = "(osgi.unit.name=crm)") EntityManagerFactory emf,
-      @Reference SchemaMigration schema) {
-    this(emf, Clock.systemUTC(), null);
+      @Reference SchemaMigration schema,
+      @Reference(
+              cardinality = ReferenceCardinality.OPTIONAL,
+              policyOption = ReferencePolicyOption.GREEDY)
+          ConfigurationSolver solver) {
+    this(emf, Clock.systemUTC(), solver);
   }
 
   JpaProductModelService(EntityManagerFactory emf, Clock clock, ConfigurationSolver solver) {
