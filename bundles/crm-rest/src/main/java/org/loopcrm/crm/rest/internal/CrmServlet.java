@@ -52,6 +52,7 @@ final class CrmServlet extends CXFNonSpringServlet {
   private final transient ErpServices erp;
   private final transient SalesServices sales;
   private final transient Supplier<IntegrationService> integration;
+  private final transient CtoServices cto;
   private transient Server server;
 
   CrmServlet(
@@ -75,7 +76,9 @@ final class CrmServlet extends CXFNonSpringServlet {
       long maxImportBytes,
       ErpServices erp,
       SalesServices sales,
-      Supplier<IntegrationService> integration) {
+      Supplier<IntegrationService> integration,
+      CtoServices cto) {
+    this.cto = cto;
     this.erp = erp;
     this.sales = sales;
     this.integration = integration;
@@ -149,9 +152,11 @@ final class CrmServlet extends CXFNonSpringServlet {
             new PipelineResource(sales.pipelines()),
             new OpportunityResource(sales.opportunities()),
             new QuoteResource(sales),
-            new OpportunityQuoteResource(sales)),
+            new OpportunityQuoteResource(sales),
             new ForecastResource(sales.forecasts()),
-            new QuotaResource(sales.forecasts())));
+            new QuotaResource(sales.forecasts()),
+            new ProductModelResource(cto.models(), cto.configurator()),
+            new ConfigurationResource(cto.configurator())));
     factory.setProviders(
         List.of(
             new JacksonJsonProvider(mapper),

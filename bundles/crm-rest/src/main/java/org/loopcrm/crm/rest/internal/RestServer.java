@@ -9,6 +9,8 @@ import org.loopcrm.crm.api.activity.ActivityService;
 import org.loopcrm.crm.api.activity.NotificationService;
 import org.loopcrm.crm.api.activity.TimelineService;
 import org.loopcrm.crm.api.audit.AuditService;
+import org.loopcrm.crm.api.cto.ConfiguratorService;
+import org.loopcrm.crm.api.cto.ProductModelService;
 import org.loopcrm.crm.api.customfield.CustomFieldService;
 import org.loopcrm.crm.api.dataexport.ExportService;
 import org.loopcrm.crm.api.dataimport.Importer;
@@ -92,6 +94,8 @@ public final class RestServer {
       @Reference QuoteService quotes,
       @Reference QuoteRenderer quoteRenderer,
       @Reference ForecastService forecasts,
+      @Reference ProductModelService productModels,
+      @Reference ConfiguratorService configurator,
       RestConfiguration config) {
     Hashtable<String, Object> props = new Hashtable<>();
     props.put("osgi.http.whiteboard.servlet.pattern", PATTERN);
@@ -122,7 +126,8 @@ public final class RestServer {
                 config.maxImportBytes(),
                 new ErpServices(erpAccounts, erpFacts, erpLive, erpCommands),
                 new SalesServices(pipelines, opportunities, quotes, quoteRenderer, accounts, forecasts),
-                () -> integration),
+                () -> integration,
+                new CtoServices(productModels, configurator)),
             props);
     LOG.info("REST API published at /crm/api/v1 (realm {})", config.realm());
   }

@@ -58,7 +58,9 @@ class OpenApiDocumentTest {
           QuoteResource.class,
           OpportunityQuoteResource.class,
           ForecastResource.class,
-          QuotaResource.class);
+          QuotaResource.class,
+          ProductModelResource.class,
+          ConfigurationResource.class);
 
   @Test
   void everyOperationIsDocumentedAndEveryDocumentedOperationExists() throws Exception {

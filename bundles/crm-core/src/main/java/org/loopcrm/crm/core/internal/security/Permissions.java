@@ -10,6 +10,7 @@ import static org.loopcrm.crm.api.Role.CRM_USER;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -92,7 +93,15 @@ public final class Permissions {
     /** Sales quotas of users and teams per period. */
     QUOTA,
     /** Snapshots of a period's opportunities, and the forecast accuracy measured on them. */
-    FORECAST_SNAPSHOT
+    FORECAST_SNAPSHOT,
+    /**
+     * Configure-to-order product models and their revisions; releasing or retiring is an update.
+     */
+    PRODUCT_MODEL,
+    /**
+     * Configurations of product models: configuring is a read, saving one (for a quote) a create.
+     */
+    CONFIGURATION
   }
 
   /** What is done. */
@@ -217,6 +226,14 @@ public final class Permissions {
         Resource.FORECAST_SNAPSHOT,
         Action.CREATE,
         EnumSet.of(CRM_ADMIN, CRM_MANAGER, CRM_INTEGRATION));
+    // Configure-to-order (issue 6): product models are product management's, read by everyone;
+    // whoever sells saves configurations for quotes (decisions.md §28).
+    grant(Resource.PRODUCT_MODEL, Action.READ, EVERYONE);
+    for (Action a : List.of(Action.CREATE, Action.UPDATE, Action.DELETE)) {
+      grant(Resource.PRODUCT_MODEL, a, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
+    }
+    grant(Resource.CONFIGURATION, Action.READ, EVERYONE);
+    grant(Resource.CONFIGURATION, Action.CREATE, WRITERS);
   }
 
   private Permissions() {}
@@ -266,6 +283,8 @@ public final class Permissions {
                       || resource == Resource.QUOTE
                       || resource == Resource.QUOTA
                       || resource == Resource.FORECAST_SNAPSHOT
+                      || resource == Resource.PRODUCT_MODEL
+                      || resource == Resource.CONFIGURATION
                   ? "s"
                   : ""));
     }
