@@ -125,7 +125,8 @@ public final class RestServer {
                 importer,
                 config.maxImportBytes(),
                 new ErpServices(erpAccounts, erpFacts, erpLive, erpCommands),
-                new SalesServices(pipelines, opportunities, quotes, quoteRenderer, accounts, forecasts),
+                new SalesServices(
+                    pipelines, opportunities, quotes, quoteRenderer, accounts, forecasts),
                 () -> integration,
                 new CtoServices(productModels, configurator)),
             props);
