@@ -410,6 +410,28 @@ public final class JpaQuoteService implements QuoteService {
                   saleRequest(q),
                   now);
           q.saleCommandId = sale.commandId;
+          // Configured lines: a production of the configured product with its BOM, per line.
+          for (QuoteLineEntity l : q.lines) {
+            if (l.configurationId == null) {
+              continue;
+            }
+            ProductModelJson.StoredConfiguration c = configuration(em, l.configurationId, null);
+            JpaErpCommandService.place(
+                em,
+                actor,
+                account,
+                q.opportunityId,
+                "cto-" + q.id + "-" + l.position,
+                null,
+                new ErpCommandRequest.Production(
+                    c.erpProductCode(),
+                    l.quantity,
+                    null,
+                    c.bom(),
+                    null,
+                    label(q) + " line " + l.position),
+                now);
+          }
         });
   }
 
@@ -560,9 +582,34 @@ public final class JpaQuoteService implements QuoteService {
     }
     int position = 1;
     for (QuoteLineDraft l : lines) {
+      if (l.configurationId() != null) {
+        ProductModelJson.StoredConfiguration c =
+            configuration(em, l.configurationId().toString(), "lines[" + (position - 1) + "]");
+        if (!c.erpProductCode().equals(l.productCode().strip())) {
+          throw new ValidationException(
+              List.of(
+                  new FieldError(
+                      "lines[" + (position - 1) + "].productCode",
+                      "must be " + c.erpProductCode() + ", the configured product")));
+        }
+      }
       q.lines.add(line(q, position++, l));
     }
     totals(q);
+  }
+
+  /** A saved configuration (configure-to-order), or a field error naming the line. */
+  private static ProductModelJson.StoredConfiguration configuration(
+      EntityManager em, String id, String field) {
+    ConfigurationEntity e = em.find(ConfigurationEntity.class, id);
+    if (e == null) {
+      if (field == null) {
+        throw new ConflictException("configuration " + id + " does not exist any more");
+      }
+      throw new ValidationException(
+          List.of(new FieldError(field + ".configurationId", "is no saved configuration")));
+    }
+    return ProductModelJson.readConfiguration(e.content);
   }
 
   private static QuoteLineEntity line(QuoteEntity q, int position, QuoteLineDraft d) {

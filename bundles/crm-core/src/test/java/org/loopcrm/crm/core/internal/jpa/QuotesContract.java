@@ -443,6 +443,119 @@ abstract class QuotesContract {
   }
 
   @Test
+  void anAcceptedConfiguredLineCommandsAProductionWithTheConfiguredBom() {
+    Actor sales = user(Role.CRM_SALES);
+    Actor manager = new Actor("cto-manager", Set.of(Role.CRM_MANAGER), Actor.Channel.REST);
+    org.loopcrm.crm.configurator.internal.ChocoConfigurationSolver solver =
+        new org.loopcrm.crm.configurator.internal.ChocoConfigurationSolver();
+    JpaProductModelService models = new JpaProductModelService(emf, clock, solver);
+    JpaConfiguratorService configurator = new JpaConfiguratorService(emf, clock, solver);
+    org.loopcrm.crm.api.cto.ProductModelDefinition door =
+        org.loopcrm.crm.core.internal.demo.DemoProductModels.door();
+    String code = "DOOR-" + UUID.randomUUID().toString().substring(0, 8);
+    org.loopcrm.crm.api.cto.ProductModel model =
+        models.create(
+            manager,
+            new org.loopcrm.crm.api.cto.ProductModelDefinition(
+                code,
+                door.name(),
+                door.erpProductCode(),
+                door.currency(),
+                door.basePrice(),
+                door.attributes(),
+                door.constraints(),
+                door.pricing(),
+                door.bom(),
+                door.routing()));
+    models.release(manager, code, model.version());
+    org.loopcrm.crm.api.cto.Configuration configured =
+        configurator.save(
+            sales,
+            code,
+            java.util.Map.of(
+                "type",
+                "SECTIONAL",
+                "width",
+                "4000",
+                "height",
+                "4000",
+                "panel",
+                "STEEL80",
+                "colour",
+                "CUSTOM",
+                "drive",
+                "M2",
+                "windows",
+                "true",
+                "wicket",
+                "true",
+                "safety",
+                "LIGHTCURTAIN"));
+
+    Account a = account(sales, null);
+    Opportunity o = opportunity(sales, a);
+    QuoteLineDraft wrong =
+        new QuoteLineDraft(
+            "BELT-5", "Door", new BigDecimal("2"), configured.total(), null, configured.id());
+    ValidationException e =
+        (ValidationException)
+            catchThrowable(
+                () ->
+                    quotes.create(
+                        sales, o.id(), new QuoteDraft(null, null, null, null, List.of(wrong))));
+    assertThat(e.errors().get(0).field()).isEqualTo("lines[0].productCode");
+    QuoteLineDraft unknown =
+        new QuoteLineDraft(
+            "DOOR-IND", "Door", BigDecimal.ONE, BigDecimal.TEN, null, UUID.randomUUID());
+    ValidationException missing =
+        (ValidationException)
+            catchThrowable(
+                () ->
+                    quotes.create(
+                        sales, o.id(), new QuoteDraft(null, null, null, null, List.of(unknown))));
+    assertThat(missing.errors().get(0).field()).isEqualTo("lines[0].configurationId");
+
+    Quote q =
+        quotes.create(
+            sales,
+            o.id(),
+            new QuoteDraft(
+                null,
+                null,
+                null,
+                null,
+                List.of(
+                    new QuoteLineDraft(
+                        "DOOR-IND",
+                        "Industrial door, configured",
+                        new BigDecimal("2"),
+                        configured.total(),
+                        null,
+                        configured.id()),
+                    line("SERVICE", "8", "95", null))));
+    Quote sent = quotes.send(sales, q.id(), quotes.submit(sales, q.id(), q.version()).version());
+    quotes.accept(sales, q.id(), sent.version());
+
+    ErpCommand production =
+        commandsOf(sales, a).stream()
+            .filter(c -> c.request() instanceof ErpCommandRequest.Production)
+            .collect(org.assertj.core.util.Lists::<ErpCommand>newArrayList, List::add, List::addAll)
+            .stream()
+            .reduce(
+                (x, y) -> {
+                  throw new AssertionError("one production expected");
+                })
+            .orElseThrow();
+    assertThat(production.key()).isEqualTo("cto-" + q.id() + "-1");
+    ErpCommandRequest.Production p = (ErpCommandRequest.Production) production.request();
+    assertThat(p.productCode()).isEqualTo("DOOR-IND");
+    assertThat(p.quantity()).isEqualByComparingTo("2");
+    assertThat(p.bom()).isEqualTo(configured.bom());
+    assertThat(p.bom())
+        .contains(new org.loopcrm.crm.api.erp.port.BomLine("PANEL-S80-M2", new BigDecimal("16")));
+  }
+
+  @Test
   void theErpsAvailabilityAndCreditAreKeptOnTheQuoteOrWhyNot() {
     Actor sales = user(Role.CRM_SALES);
     Account a = account(sales, "P-" + UUID.randomUUID().toString().substring(0, 8));
