@@ -454,4 +454,187 @@ public class TrytonErpIT extends CrmTestSupport {
     assertTrue(timeline.body(), timeline.body().contains("production.running"));
     assertTrue(timeline.body(), timeline.body().contains("project.done"));
   }
+
+  private static String etagOf(HttpResult r) {
+    return r.header("ETag").orElseThrow(() -> new AssertionError("no ETag: " + r));
+  }
+
+  private HttpResult change(String path, String etag, String json) {
+    return request(
+        "POST", path, DemoUser.SALES, json, "Content-Type", "application/json", "If-Match", etag);
+  }
+
+  @Test
+  public void anAcceptedQuoteBecomesATrytonSaleOnTheOpportunityTimelineAndItsOrderIsCancelled()
+      throws Exception {
+    String account = account("Quote buyer " + UUID.randomUUID(), DemoUser.SALES);
+    HttpResult opp =
+        post(
+            API + "/opportunities",
+            DemoUser.SALES,
+            "{\"accountId\":\""
+                + account
+                + "\",\"name\":\"Widgets\",\"closeDate\":\"2027-03-31\"}");
+    assertEquals(opp.toString(), 201, opp.status());
+    String oppId = idOf(opp);
+    // No unit price: Tryton's catalogue gives WIDGET's list price and name.
+    HttpResult lined =
+        change(
+            API + "/opportunities/" + oppId + "/lines",
+            etagOf(opp),
+            "{\"productCode\":\"WIDGET\",\"quantity\":3}");
+    assertEquals(lined.toString(), 200, lined.status());
+    assertTrue(lined.body(), lined.body().contains("\"unitPrice\":10"));
+    assertTrue(lined.body(), lined.body().contains("\"description\":\"Widget\""));
+    HttpResult unknown =
+        change(
+            API + "/opportunities/" + oppId + "/lines",
+            etagOf(lined),
+            "{\"productCode\":\"NO-SUCH-" + UUID.randomUUID() + "\",\"quantity\":1}");
+    assertEquals(unknown.toString(), 404, unknown.status());
+
+    HttpResult quote = post(API + "/opportunities/" + oppId + "/quotes", DemoUser.SALES, "{}");
+    assertEquals(quote.toString(), 201, quote.status());
+    String path = API + "/quotes/" + idOf(quote);
+    HttpResult checked = post(path + "/check", DemoUser.SALES, null);
+    assertEquals(checked.toString(), 200, checked.status());
+    assertTrue(checked.body(), checked.body().contains("\"availability\":{\"onHand\":"));
+    HttpResult submitted = change(path + "/submit", etagOf(checked), null);
+    HttpResult sent = change(path + "/send", etagOf(submitted), null);
+    HttpResult accepted = change(path + "/accept", etagOf(sent), null);
+    assertEquals(accepted.toString(), 200, accepted.status());
+    Matcher command =
+        Pattern.compile("\"saleCommandId\":\"([0-9a-f-]{36})\"").matcher(accepted.body());
+    assertTrue(accepted.body(), command.find());
+    String sale = done(command.group(1));
+    String state = tryton.model("sale.sale", "read", "[" + sale + "],[\"state\",\"reference\"]");
+    assertTrue(
+        state,
+        state.contains("\"state\": \"processing\"") || state.contains("\"state\":\"processing\""));
+
+    // The poller brings the sale's state back onto the opportunity's timeline.
+    waitFor(
+        "the Tryton sale on the opportunity's timeline",
+        WAIT,
+        () -> {
+          String t = get(API + "/opportunities/" + oppId + "/timeline", DemoUser.SALES).body();
+          return t.contains("\"kind\":\"erp-document\"") && t.contains("processing") ? t : null;
+        });
+
+    HttpResult current = get(path, DemoUser.SALES);
+    HttpResult cancelled =
+        change(path + "/cancel-order", etagOf(current), "{\"reason\":\"withdrawn\"}");
+    assertEquals(cancelled.toString(), 200, cancelled.status());
+    waitFor(
+        "the Tryton sale cancelled",
+        WAIT,
+        () -> {
+          String read = tryton.model("sale.sale", "read", "[" + sale + "],[\"state\"]");
+          return read.contains("cancelled") ? read : null;
+        });
+    waitFor(
+        "the cancellation on the opportunity's timeline",
+        WAIT,
+        () -> {
+          String t = get(API + "/opportunities/" + oppId + "/timeline", DemoUser.SALES).body();
+          return t.contains("cancelled\"") ? t : null;
+        });
+  }
+
+  private static final Pattern KEYED_DONE =
+      Pattern.compile("\\{[^{}]*?\"key\":\"(cto-[^\"]+)\"[^{}]*?\"status\":\"DONE\"");
+
+  @Test
+  public void aWonConfigureToOrderQuoteMakesATrytonSaleAndAProductionWithTheConfiguredBom()
+      throws Exception {
+    String code = "KIT-" + UUID.randomUUID().toString().substring(0, 8);
+    String model =
+        ("{\"code\":\"%s\",\"name\":\"Assembly kit\",\"erpProductCode\":\"ASSEMBLY\","
+                + "\"currency\":\"EUR\",\"basePrice\":100,\"attributes\":["
+                + "{\"code\":\"kit\",\"label\":\"Kit\",\"kind\":\"OPTION\",\"options\":["
+                + "{\"code\":\"K1\",\"label\":\"Widgets\",\"price\":20,"
+                + "\"components\":[{\"productCode\":\"WIDGET\",\"quantity\":2}]},"
+                + "{\"code\":\"K2\",\"label\":\"Gadgets\",\"price\":30,"
+                + "\"components\":[{\"productCode\":\"GADGET\",\"quantity\":3}]}]}],"
+                + "\"constraints\":[],\"pricing\":[],"
+                + "\"bom\":[{\"component\":\"GADGET\",\"quantity\":\"1\"}],"
+                + "\"routing\":[{\"sequence\":10,\"operation\":\"Assemble\","
+                + "\"workCentre\":\"ASSY\",\"minutes\":\"30\"}]}")
+            .formatted(code);
+    HttpResult created = post(API + "/product-models", DemoUser.MANAGER, model);
+    assertEquals(created.toString(), 201, created.status());
+    HttpResult released = post(API + "/product-models/" + code + "/release", DemoUser.MANAGER, "");
+    assertEquals(released.toString(), 200, released.status());
+    HttpResult saved =
+        post(
+            API + "/configurations",
+            DemoUser.SALES,
+            "{\"model\":\"" + code + "\",\"selections\":{\"kit\":\"K1\"}}");
+    assertEquals(saved.toString(), 201, saved.status());
+    String configuration = idOf(saved);
+
+    String account = account("Kit buyer " + UUID.randomUUID(), DemoUser.SALES);
+    String oppId =
+        idOf(
+            post(
+                API + "/opportunities",
+                DemoUser.SALES,
+                "{\"accountId\":\""
+                    + account
+                    + "\",\"name\":\"Kits\",\"type\":\"CONFIGURE_TO_ORDER\","
+                    + "\"closeDate\":\"2027-03-31\"}"));
+    HttpResult quote =
+        post(
+            API + "/opportunities/" + oppId + "/quotes",
+            DemoUser.SALES,
+            "{\"lines\":[{\"productCode\":\"ASSEMBLY\",\"quantity\":2,\"unitPrice\":120,"
+                + "\"configurationId\":\""
+                + configuration
+                + "\"}]}");
+    assertEquals(quote.toString(), 201, quote.status());
+    String path = API + "/quotes/" + idOf(quote);
+    HttpResult submitted = change(path + "/submit", etagOf(quote), null);
+    HttpResult accepted = change(path + "/accept", etagOf(submitted), null);
+    assertEquals(accepted.toString(), 200, accepted.status());
+    Matcher command =
+        Pattern.compile("\"saleCommandId\":\"([0-9a-f-]{36})\"").matcher(accepted.body());
+    assertTrue(accepted.body(), command.find());
+    String sale = done(command.group(1));
+    assertEquals(
+        List.of(Long.parseLong(sale)),
+        tryton.search(
+            "sale.sale", "[[\"comment\",\"like\",\"%crm-key:" + command.group(1) + "%\"]]"));
+
+    // The configured line's production: the configured product, with the configuration's BOM.
+    String production =
+        waitFor(
+            "the configured production DONE",
+            WAIT,
+            () -> {
+              String body =
+                  get(API + "/accounts/" + account + "/erp/commands", DemoUser.SALES).body();
+              Matcher m = KEYED_DONE.matcher(body);
+              if (!m.find()) {
+                return null;
+              }
+              Matcher ref = DOCUMENT_REF.matcher(m.group(0));
+              return ref.find() ? ref.group(1) : null;
+            });
+    String read =
+        tryton.model(
+            "production", "read", "[" + production + "],[\"product\",\"inputs\",\"quantity\"]");
+    Matcher inputs = Pattern.compile("\"inputs\":\\s*\\[([0-9, ]+)\\]").matcher(read);
+    assertTrue(read, inputs.find());
+    String moves =
+        tryton.model("stock.move", "read", "[" + inputs.group(1) + "],[\"product\",\"quantity\"]");
+    long widget = tryton.search("product.product", "[[\"code\",\"=\",\"WIDGET\"]]").get(0);
+    long gadget = tryton.search("product.product", "[[\"code\",\"=\",\"GADGET\"]]").get(0);
+    long assembly = tryton.search("product.product", "[[\"code\",\"=\",\"ASSEMBLY\"]]").get(0);
+    assertTrue(read, read.replace(" ", "").contains("\"product\":" + assembly));
+    String compact = moves.replace(" ", "");
+    assertTrue(moves, compact.contains("\"product\":" + widget));
+    assertTrue(moves, compact.contains("\"product\":" + gadget));
+    assertTrue(moves, compact.contains("\"quantity\":4.0"));
+    assertTrue(moves, compact.contains("\"quantity\":2.0"));
+  }
 }
