@@ -541,8 +541,10 @@ public class TrytonErpIT extends CrmTestSupport {
         });
   }
 
-  private static final Pattern KEYED_DONE =
-      Pattern.compile("\\{[^{}]*?\"key\":\"(cto-[^\"]+)\"[^{}]*?\"status\":\"DONE\"");
+  private static final Pattern CTO_COMMAND =
+      Pattern.compile(
+          "\"id\":\"([0-9a-f-]{36})\",\"accountId\":\"[0-9a-f-]{36}\","
+              + "\"erpSystem\":(?:null|\"[^\"]*\"),\"key\":\"cto-");
 
   @Test
   public void aWonConfigureToOrderQuoteMakesATrytonSaleAndAProductionWithTheConfiguredBom()
@@ -606,20 +608,17 @@ public class TrytonErpIT extends CrmTestSupport {
             "sale.sale", "[[\"comment\",\"like\",\"%crm-key:" + command.group(1) + "%\"]]"));
 
     // The configured line's production: the configured product, with the configuration's BOM.
-    String production =
+    String productionCommand =
         waitFor(
-            "the configured production DONE",
+            "the configured line's production command",
             WAIT,
             () -> {
-              String body =
-                  get(API + "/accounts/" + account + "/erp/commands", DemoUser.SALES).body();
-              Matcher m = KEYED_DONE.matcher(body);
-              if (!m.find()) {
-                return null;
-              }
-              Matcher ref = DOCUMENT_REF.matcher(m.group(0));
-              return ref.find() ? ref.group(1) : null;
+              Matcher m =
+                  CTO_COMMAND.matcher(
+                      get(API + "/accounts/" + account + "/erp/commands", DemoUser.SALES).body());
+              return m.find() ? m.group(1) : null;
             });
+    String production = done(productionCommand);
     String read =
         tryton.model(
             "production", "read", "[" + production + "],[\"product\",\"inputs\",\"quantity\"]");

@@ -95,9 +95,9 @@ final class QuoteDtos {
           l.position(),
           l.productCode(),
           l.description(),
-          l.quantity().stripTrailingZeros(),
-          l.unitPrice().stripTrailingZeros(),
-          l.discountPercent().stripTrailingZeros(),
+          plain(l.quantity()),
+          plain(l.unitPrice()),
+          plain(l.discountPercent()),
           l.total(),
           l.configurationId(),
           AvailabilityView.of(l.availability()));
@@ -178,5 +178,14 @@ final class QuoteDtos {
 
   private static String text(LocalDate d) {
     return d == null ? null : d.toString();
+  }
+
+  /** Without trailing zeros, and never in exponent notation (10, not 1E+1). */
+  static BigDecimal plain(BigDecimal v) {
+    if (v == null) {
+      return null;
+    }
+    BigDecimal s = v.stripTrailingZeros();
+    return s.scale() < 0 ? s.setScale(0) : s;
   }
 }

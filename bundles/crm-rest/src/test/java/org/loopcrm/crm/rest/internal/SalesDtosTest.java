@@ -147,6 +147,8 @@ class SalesDtosTest {
             Instant.parse("2026-11-23T10:00:00Z"),
             Instant.parse("2026-11-23T10:00:00Z"));
     String json = mapper.writeValueAsString(OpportunityView.of(o));
+    assertThat(SalesDtos.plain(new BigDecimal("10.0000")).toString()).isEqualTo("10");
+    assertThat(QuoteDtos.plain(new BigDecimal("1E+2")).toString()).isEqualTo("100");
     assertThat(json)
         .contains("\"weightedAmount\":542.68")
         .contains("\"quantity\":3")
