@@ -76,7 +76,14 @@ public final class Permissions {
      * Commands to the ERP (sales, productions, projects): creating one places it; reporting its
      * outcome is an update, the connector's.
      */
-    ERP_COMMAND
+    ERP_COMMAND,
+    /**
+     * Assignment rules and what they know of users (capacity, skills); a user's own absences are
+     * theirs to set (decisions.md §29).
+     */
+    ASSIGNMENT_RULE,
+    /** Re-assigning the open records of absent owners and overdue first responses. */
+    ASSIGNMENT_SWEEP
   }
 
   /** What is done. */
@@ -174,6 +181,14 @@ public final class Permissions {
     grant(Resource.ERP_COMMAND, Action.READ, EVERYONE);
     grant(Resource.ERP_COMMAND, Action.CREATE, WRITERS);
     grant(Resource.ERP_COMMAND, Action.UPDATE, seeAll);
+    // Assignment rules (issue 6): everyone may see why a record went to whom; the rules, the
+    // users' capacity and skills are set by administrators and managers; the sweep is run by
+    // administrators and by the scheduled route (decisions.md §29).
+    grant(Resource.ASSIGNMENT_RULE, Action.READ, EVERYONE);
+    grant(Resource.ASSIGNMENT_RULE, Action.CREATE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
+    grant(Resource.ASSIGNMENT_RULE, Action.UPDATE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
+    grant(Resource.ASSIGNMENT_RULE, Action.DELETE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
+    grant(Resource.ASSIGNMENT_SWEEP, Action.UPDATE, EnumSet.of(CRM_ADMIN, CRM_INTEGRATION));
   }
 
   private Permissions() {}
@@ -218,6 +233,7 @@ public final class Permissions {
                       || resource == Resource.ERP_CONFLICT
                       || resource == Resource.ERP_STREAM
                       || resource == Resource.ERP_COMMAND
+                      || resource == Resource.ASSIGNMENT_RULE
                   ? "s"
                   : ""));
     }

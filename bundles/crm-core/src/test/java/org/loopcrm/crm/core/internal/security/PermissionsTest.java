@@ -52,6 +52,8 @@ class PermissionsTest {
     "ERP_CONFLICT   RU    -    -    -    -    RU   -    -",
     "ERP_STREAM     RU    -    -    -    -    R    -    -",
     "ERP_COMMAND    RCU   RC   RC   R    R    RCU  RC   R",
+    "ASSIGNMENT_RULE RCUD RCUD R    R    R    R    R    R",
+    "ASSIGNMENT_SWEEP U   -    -    -    -    U    -    -",
   };
   private static final Role[] COLUMNS = {
     Role.CRM_ADMIN, Role.CRM_MANAGER, Role.CRM_SALES, Role.CRM_MARKETING,

@@ -1,0 +1,64 @@
+package org.loopcrm.crm.core.internal.jpa;
+
+import javax.persistence.EntityManager;
+import org.loopcrm.crm.api.activity.ActivityKind;
+import org.loopcrm.crm.api.activity.TaskStatus;
+import org.loopcrm.crm.api.assignment.RecordKind;
+
+/**
+ * Where each kind of record keeps its owner: the assignment engine reads the load of a user and
+ * writes a new owner through here. A kind without records of its own (CASE) counts its open
+ * assignments.
+ */
+final class OwnerWriters {
+  private OwnerWriters() {}
+
+  /** The open records of the kind the user owns. */
+  static long load(EntityManager em, RecordKind kind, String user) {
+    switch (kind) {
+      case TASK:
+        return em.createQuery(
+                "select count(a) from ActivityEntity a where a.kind = :k and a.status = :s"
+                    + " and a.owner = :u",
+                Long.class)
+            .setParameter("k", ActivityKind.TASK)
+            .setParameter("s", TaskStatus.OPEN)
+            .setParameter("u", user)
+            .getSingleResult();
+      default:
+        return em.createQuery(
+                "select count(o) from AssignmentOpenEntity o where o.kind = :k and o.owner = :u",
+                Long.class)
+            .setParameter("k", kind)
+            .setParameter("u", user)
+            .getSingleResult();
+    }
+  }
+
+  /**
+   * Gives the record a new owner; false when the record is gone or closed (its open assignment is
+   * then dropped).
+   */
+  static boolean write(EntityManager em, RecordKind kind, String recordId, String owner) {
+    switch (kind) {
+      case TASK:
+        {
+          ActivityEntity a =
+              em.createQuery(
+                      "select a from ActivityEntity a where a.activityId = :id",
+                      ActivityEntity.class)
+                  .setParameter("id", recordId)
+                  .getResultStream()
+                  .findFirst()
+                  .orElse(null);
+          if (a == null || a.status != TaskStatus.OPEN) {
+            return false;
+          }
+          a.owner = owner;
+          return true;
+        }
+      default:
+        return true;
+    }
+  }
+}
