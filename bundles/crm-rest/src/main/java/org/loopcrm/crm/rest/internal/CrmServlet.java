@@ -51,6 +51,7 @@ final class CrmServlet extends CXFNonSpringServlet {
   private final long maxImportBytes;
   private final transient ErpServices erp;
   private final transient Supplier<IntegrationService> integration;
+  private final transient LeadServices leads;
   private transient Server server;
 
   CrmServlet(
@@ -73,7 +74,9 @@ final class CrmServlet extends CXFNonSpringServlet {
       Importer importer,
       long maxImportBytes,
       ErpServices erp,
-      Supplier<IntegrationService> integration) {
+      Supplier<IntegrationService> integration,
+      LeadServices leads) {
+    this.leads = leads;
     this.erp = erp;
     this.integration = integration;
     this.merges = merges;
@@ -111,7 +114,7 @@ final class CrmServlet extends CXFNonSpringServlet {
         List.of(
             new AccountResource(accounts, audit, shares, duplicates),
             new TeamResource(teams),
-            new UserResource(teams),
+            new UserResource(teams, leads.assignment()),
             new AuditResource(audit),
             new WebhookResource(webhooks),
             new ConsentResource(accounts, privacy),
@@ -142,7 +145,9 @@ final class CrmServlet extends CXFNonSpringServlet {
             new ContactExportResource(exports, Clock.systemUTC()),
             new PingResource(),
             new OpenApiResource(),
-            new ImportResource(importer)));
+            new ImportResource(importer),
+            new AssignmentRuleResource(leads.assignment()),
+            new AssignmentResource(leads.assignment())));
     factory.setProviders(
         List.of(
             new JacksonJsonProvider(mapper),

@@ -8,6 +8,7 @@ import org.loopcrm.crm.api.account.AccountService;
 import org.loopcrm.crm.api.activity.ActivityService;
 import org.loopcrm.crm.api.activity.NotificationService;
 import org.loopcrm.crm.api.activity.TimelineService;
+import org.loopcrm.crm.api.assignment.AssignmentService;
 import org.loopcrm.crm.api.audit.AuditService;
 import org.loopcrm.crm.api.customfield.CustomFieldService;
 import org.loopcrm.crm.api.dataexport.ExportService;
@@ -82,6 +83,7 @@ public final class RestServer {
       @Reference ErpFactService erpFacts,
       @Reference ErpLiveService erpLive,
       @Reference ErpCommandService erpCommands,
+      @Reference AssignmentService assignment,
       RestConfiguration config) {
     Hashtable<String, Object> props = new Hashtable<>();
     props.put("osgi.http.whiteboard.servlet.pattern", PATTERN);
@@ -111,7 +113,8 @@ public final class RestServer {
                 importer,
                 config.maxImportBytes(),
                 new ErpServices(erpAccounts, erpFacts, erpLive, erpCommands),
-                () -> integration),
+                () -> integration,
+                new LeadServices(assignment)),
             props);
     LOG.info("REST API published at /crm/api/v1 (realm {})", config.realm());
   }

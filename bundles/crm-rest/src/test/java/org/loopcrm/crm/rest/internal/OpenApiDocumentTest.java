@@ -52,7 +52,9 @@ class OpenApiDocumentTest {
           MergeResource.class,
           AccountExportResource.class,
           ContactExportResource.class,
-          ImportResource.class);
+          ImportResource.class,
+          AssignmentRuleResource.class,
+          AssignmentResource.class);
 
   @Test
   void everyOperationIsDocumentedAndEveryDocumentedOperationExists() throws Exception {
