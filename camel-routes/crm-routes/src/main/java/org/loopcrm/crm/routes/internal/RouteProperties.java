@@ -26,6 +26,7 @@ public final class RouteProperties {
   public static final String FACTS_QUEUE = "crm.routes.factsQueue";
   public static final String FACTS_DEAD_LETTER_QUEUE = "crm.routes.factsDeadLetterQueue";
   public static final String FACTS_DIRECTORY = "crm.routes.factsDirectory";
+  public static final String ASSIGNMENT_SWEEP_INTERVAL_MS = "crm.routes.assignmentSweepIntervalMs";
 
   private RouteProperties() {}
 

@@ -31,7 +31,8 @@ record RuntimeSettings(
     long lifecycleIntervalMs,
     String factsQueue,
     String factsDeadLetterQueue,
-    String factsDirectory) {
+    String factsDirectory,
+    long assignmentSweepIntervalMs) {
 
   RuntimeSettings {
     require(brokerUrl, "brokerUrl");
@@ -66,6 +67,9 @@ record RuntimeSettings(
     if (lifecycleIntervalMs < 10) {
       throw new IllegalArgumentException("lifecycleIntervalMs must be at least 10");
     }
+    if (assignmentSweepIntervalMs < 10) {
+      throw new IllegalArgumentException("assignmentSweepIntervalMs must be at least 10");
+    }
   }
 
   /** Reads the configuration; {@code env} looks up environment variables. */
@@ -90,7 +94,8 @@ record RuntimeSettings(
         config.lifecycleIntervalMs(),
         config.factsQueue().trim(),
         config.factsDeadLetterQueue().trim(),
-        config.factsDirectory().trim());
+        config.factsDirectory().trim(),
+        config.assignmentSweepIntervalMs());
   }
 
   private static String password(CrmCamelRuntimeConfiguration config, UnaryOperator<String> env) {
@@ -132,6 +137,8 @@ record RuntimeSettings(
     p.setProperty(RouteProperties.FACTS_QUEUE, factsQueue);
     p.setProperty(RouteProperties.FACTS_DEAD_LETTER_QUEUE, factsDeadLetterQueue);
     p.setProperty(RouteProperties.FACTS_DIRECTORY, factsDirectory);
+    p.setProperty(
+        RouteProperties.ASSIGNMENT_SWEEP_INTERVAL_MS, Long.toString(assignmentSweepIntervalMs));
     return p;
   }
 
@@ -177,6 +184,8 @@ record RuntimeSettings(
         + factsDeadLetterQueue
         + ", factsDirectory="
         + factsDirectory
+        + ", assignmentSweepIntervalMs="
+        + assignmentSweepIntervalMs
         + "]";
   }
 

@@ -87,7 +87,8 @@ public final class RuntimeHarness implements AutoCloseable {
                 retentionIntervalMs,
                 "crm.erp.facts",
                 "crm.erp.facts.DLQ",
-                factsDirectory),
+                factsDirectory,
+                retentionIntervalMs),
             context -> () -> {});
   }
 
