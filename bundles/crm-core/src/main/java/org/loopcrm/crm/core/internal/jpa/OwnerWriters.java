@@ -1,9 +1,11 @@
 package org.loopcrm.crm.core.internal.jpa;
 
+import java.util.List;
 import javax.persistence.EntityManager;
 import org.loopcrm.crm.api.activity.ActivityKind;
 import org.loopcrm.crm.api.activity.TaskStatus;
 import org.loopcrm.crm.api.assignment.RecordKind;
+import org.loopcrm.crm.api.lead.LeadStatus;
 
 /**
  * Where each kind of record keeps its owner: the assignment engine reads the load of a user and
@@ -24,6 +26,13 @@ final class OwnerWriters {
             .setParameter("k", ActivityKind.TASK)
             .setParameter("s", TaskStatus.OPEN)
             .setParameter("u", user)
+            .getSingleResult();
+      case LEAD:
+        return em.createQuery(
+                "select count(l) from LeadEntity l where l.owner = :u and l.status in :open",
+                Long.class)
+            .setParameter("u", user)
+            .setParameter("open", List.of(LeadStatus.NEW, LeadStatus.WORKING, LeadStatus.QUALIFIED))
             .getSingleResult();
       default:
         return em.createQuery(
@@ -55,6 +64,17 @@ final class OwnerWriters {
             return false;
           }
           a.owner = owner;
+          return true;
+        }
+      case LEAD:
+        {
+          LeadEntity l = em.find(LeadEntity.class, recordId);
+          if (l == null
+              || l.status == LeadStatus.CONVERTED
+              || l.status == LeadStatus.DISQUALIFIED) {
+            return false;
+          }
+          l.owner = owner;
           return true;
         }
       default:

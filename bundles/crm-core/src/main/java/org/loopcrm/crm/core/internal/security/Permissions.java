@@ -83,7 +83,13 @@ public final class Permissions {
      */
     ASSIGNMENT_RULE,
     /** Re-assigning the open records of absent owners and overdue first responses. */
-    ASSIGNMENT_SWEEP
+    ASSIGNMENT_SWEEP,
+    /** Leads; converting one is an update (and creates an account and a contact). */
+    LEAD,
+    /** Web-to-lead forms. */
+    LEAD_FORM,
+    /** Lead-scoring rules; re-scoring every lead (decay) is an update. */
+    LEAD_SCORING
   }
 
   /** What is done. */
@@ -189,6 +195,21 @@ public final class Permissions {
     grant(Resource.ASSIGNMENT_RULE, Action.UPDATE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
     grant(Resource.ASSIGNMENT_RULE, Action.DELETE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
     grant(Resource.ASSIGNMENT_SWEEP, Action.UPDATE, EnumSet.of(CRM_ADMIN, CRM_INTEGRATION));
+    // Leads (issue 6): captured and worked by whoever works contacts (marketing too); forms are
+    // public endpoints, so administrators own them; scoring rules are set by administrators and
+    // managers, and the scheduled re-scoring runs as the integration (decisions.md §30).
+    grant(Resource.LEAD, Action.READ, EVERYONE);
+    grant(Resource.LEAD, Action.CREATE, contactWriters);
+    grant(Resource.LEAD, Action.UPDATE, contactWriters);
+    grant(Resource.LEAD_FORM, Action.READ, EnumSet.of(CRM_ADMIN, CRM_MANAGER, CRM_MARKETING));
+    grant(Resource.LEAD_FORM, Action.CREATE, EnumSet.of(CRM_ADMIN));
+    grant(Resource.LEAD_FORM, Action.UPDATE, EnumSet.of(CRM_ADMIN));
+    grant(Resource.LEAD_FORM, Action.DELETE, EnumSet.of(CRM_ADMIN));
+    grant(Resource.LEAD_SCORING, Action.READ, EVERYONE);
+    grant(Resource.LEAD_SCORING, Action.CREATE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
+    grant(
+        Resource.LEAD_SCORING, Action.UPDATE, EnumSet.of(CRM_ADMIN, CRM_MANAGER, CRM_INTEGRATION));
+    grant(Resource.LEAD_SCORING, Action.DELETE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
   }
 
   private Permissions() {}
@@ -234,6 +255,8 @@ public final class Permissions {
                       || resource == Resource.ERP_STREAM
                       || resource == Resource.ERP_COMMAND
                       || resource == Resource.ASSIGNMENT_RULE
+                      || resource == Resource.LEAD
+                      || resource == Resource.LEAD_FORM
                   ? "s"
                   : ""));
     }

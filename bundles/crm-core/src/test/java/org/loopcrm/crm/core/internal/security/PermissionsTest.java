@@ -54,6 +54,9 @@ class PermissionsTest {
     "ERP_COMMAND    RCU   RC   RC   R    R    RCU  RC   R",
     "ASSIGNMENT_RULE RCUD RCUD R    R    R    R    R    R",
     "ASSIGNMENT_SWEEP U   -    -    -    -    U    -    -",
+    "LEAD           RCU   RCU  RCU  RCU  RCU  RCU  RCU  R",
+    "LEAD_FORM      RCUD  R    -    R    -    -    -    -",
+    "LEAD_SCORING   RCUD  RCUD R    R    R    RU   R    R",
   };
   private static final Role[] COLUMNS = {
     Role.CRM_ADMIN, Role.CRM_MANAGER, Role.CRM_SALES, Role.CRM_MARKETING,
