@@ -147,7 +147,11 @@ final class CrmServlet extends CXFNonSpringServlet {
             new OpenApiResource(),
             new ImportResource(importer),
             new AssignmentRuleResource(leads.assignment()),
-            new AssignmentResource(leads.assignment())));
+            new AssignmentResource(leads.assignment()),
+            new LeadResource(leads.leads(), leads.assignment()),
+            new LeadFormResource(leads.leads()),
+            new LeadScoringRuleResource(leads.leads()),
+            new PublicLeadResource(leads.leads(), new RateLimiter(System::nanoTime))));
     factory.setProviders(
         List.of(
             new JacksonJsonProvider(mapper),

@@ -19,6 +19,7 @@ import org.loopcrm.crm.api.erp.ErpCommandService;
 import org.loopcrm.crm.api.erp.ErpFactService;
 import org.loopcrm.crm.api.erp.ErpLiveService;
 import org.loopcrm.crm.api.integration.IntegrationService;
+import org.loopcrm.crm.api.lead.LeadService;
 import org.loopcrm.crm.api.lifecycle.LifecycleService;
 import org.loopcrm.crm.api.merge.MergeService;
 import org.loopcrm.crm.api.party.PartyService;
@@ -84,6 +85,7 @@ public final class RestServer {
       @Reference ErpLiveService erpLive,
       @Reference ErpCommandService erpCommands,
       @Reference AssignmentService assignment,
+      @Reference LeadService leads,
       RestConfiguration config) {
     Hashtable<String, Object> props = new Hashtable<>();
     props.put("osgi.http.whiteboard.servlet.pattern", PATTERN);
@@ -114,7 +116,7 @@ public final class RestServer {
                 config.maxImportBytes(),
                 new ErpServices(erpAccounts, erpFacts, erpLive, erpCommands),
                 () -> integration,
-                new LeadServices(assignment)),
+                new LeadServices(assignment, leads)),
             props);
     LOG.info("REST API published at /crm/api/v1 (realm {})", config.realm());
   }

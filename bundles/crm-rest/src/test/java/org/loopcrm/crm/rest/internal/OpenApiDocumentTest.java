@@ -54,7 +54,11 @@ class OpenApiDocumentTest {
           ContactExportResource.class,
           ImportResource.class,
           AssignmentRuleResource.class,
-          AssignmentResource.class);
+          AssignmentResource.class,
+          LeadResource.class,
+          LeadFormResource.class,
+          LeadScoringRuleResource.class,
+          PublicLeadResource.class);
 
   @Test
   void everyOperationIsDocumentedAndEveryDocumentedOperationExists() throws Exception {
