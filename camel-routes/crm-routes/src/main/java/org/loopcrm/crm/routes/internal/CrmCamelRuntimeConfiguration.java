@@ -78,6 +78,12 @@ public @interface CrmCamelRuntimeConfiguration {
 
   @AttributeDefinition(
       description =
+          "How often the route crm-lead-rescore scores every open lead again, so activity points"
+              + " decay.")
+  long leadRescoreIntervalMs() default 3_600_000L;
+
+  @AttributeDefinition(
+      description =
           "JMS queue the outbox relay sends ASYNC record-plugin jobs to; the plugin route consumes"
               + " it.")
   String asyncPluginQueue() default "crm.plugins.async";

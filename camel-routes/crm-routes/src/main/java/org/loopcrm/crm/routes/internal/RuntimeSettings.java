@@ -32,7 +32,8 @@ record RuntimeSettings(
     String factsQueue,
     String factsDeadLetterQueue,
     String factsDirectory,
-    long assignmentSweepIntervalMs) {
+    long assignmentSweepIntervalMs,
+    long leadRescoreIntervalMs) {
 
   RuntimeSettings {
     require(brokerUrl, "brokerUrl");
@@ -70,6 +71,9 @@ record RuntimeSettings(
     if (assignmentSweepIntervalMs < 10) {
       throw new IllegalArgumentException("assignmentSweepIntervalMs must be at least 10");
     }
+    if (leadRescoreIntervalMs < 10) {
+      throw new IllegalArgumentException("leadRescoreIntervalMs must be at least 10");
+    }
   }
 
   /** Reads the configuration; {@code env} looks up environment variables. */
@@ -95,7 +99,8 @@ record RuntimeSettings(
         config.factsQueue().trim(),
         config.factsDeadLetterQueue().trim(),
         config.factsDirectory().trim(),
-        config.assignmentSweepIntervalMs());
+        config.assignmentSweepIntervalMs(),
+        config.leadRescoreIntervalMs());
   }
 
   private static String password(CrmCamelRuntimeConfiguration config, UnaryOperator<String> env) {
@@ -139,6 +144,7 @@ record RuntimeSettings(
     p.setProperty(RouteProperties.FACTS_DIRECTORY, factsDirectory);
     p.setProperty(
         RouteProperties.ASSIGNMENT_SWEEP_INTERVAL_MS, Long.toString(assignmentSweepIntervalMs));
+    p.setProperty(RouteProperties.LEAD_RESCORE_INTERVAL_MS, Long.toString(leadRescoreIntervalMs));
     return p;
   }
 
@@ -186,6 +192,8 @@ record RuntimeSettings(
         + factsDirectory
         + ", assignmentSweepIntervalMs="
         + assignmentSweepIntervalMs
+        + ", leadRescoreIntervalMs="
+        + leadRescoreIntervalMs
         + "]";
   }
 

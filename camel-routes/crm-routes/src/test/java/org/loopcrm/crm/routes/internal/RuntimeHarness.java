@@ -88,6 +88,7 @@ public final class RuntimeHarness implements AutoCloseable {
                 "crm.erp.facts",
                 "crm.erp.facts.DLQ",
                 factsDirectory,
+                retentionIntervalMs,
                 retentionIntervalMs),
             context -> () -> {});
   }
