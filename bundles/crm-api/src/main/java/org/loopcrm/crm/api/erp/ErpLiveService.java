@@ -10,6 +10,7 @@ import org.loopcrm.crm.api.NotFoundException;
 import org.loopcrm.crm.api.ValidationException;
 import org.loopcrm.crm.api.erp.port.Availability;
 import org.loopcrm.crm.api.erp.port.ErpUnavailableException;
+import org.loopcrm.crm.api.erp.port.Product;
 
 /**
  * Questions the ERP answers live, for a quote: can this quantity be promised at that date, and may
@@ -47,4 +48,16 @@ public interface ErpLiveService {
    * @throws ErpUnavailableException if no ERP is connected or it does not answer
    */
   CreditCheck creditCheck(Actor actor, String erpSystem, UUID accountId, BigDecimal amount);
+
+  /**
+   * A product of the ERP's catalogue, with its list price.
+   *
+   * @param erpSystem the ERP to ask, or null when only one is connected
+   * @throws ValidationException if the code is blank, or several ERPs are connected and none is
+   *     named
+   * @throws NotFoundException if the ERP has no such product
+   * @throws ErpUnavailableException if no ERP with a catalogue is connected or it does not answer
+   * @throws AccessDeniedException if the actor may not read accounts
+   */
+  Product product(Actor actor, String erpSystem, String productCode);
 }

@@ -50,6 +50,7 @@ final class CrmServlet extends CXFNonSpringServlet {
   private final transient Importer importer;
   private final long maxImportBytes;
   private final transient ErpServices erp;
+  private final transient SalesServices sales;
   private final transient Supplier<IntegrationService> integration;
   private final transient LeadServices leads;
   private transient Server server;
@@ -74,10 +75,12 @@ final class CrmServlet extends CXFNonSpringServlet {
       Importer importer,
       long maxImportBytes,
       ErpServices erp,
+      SalesServices sales,
       Supplier<IntegrationService> integration,
       LeadServices leads) {
     this.leads = leads;
     this.erp = erp;
+    this.sales = sales;
     this.integration = integration;
     this.merges = merges;
     this.importer = importer;
@@ -146,6 +149,8 @@ final class CrmServlet extends CXFNonSpringServlet {
             new PingResource(),
             new OpenApiResource(),
             new ImportResource(importer),
+            new PipelineResource(sales.pipelines()),
+            new OpportunityResource(sales.opportunities()),
             new AssignmentRuleResource(leads.assignment()),
             new AssignmentResource(leads.assignment()),
             new LeadResource(leads.leads(), leads.assignment()),

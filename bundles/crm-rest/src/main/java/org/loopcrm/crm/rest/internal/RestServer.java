@@ -25,6 +25,8 @@ import org.loopcrm.crm.api.merge.MergeService;
 import org.loopcrm.crm.api.party.PartyService;
 import org.loopcrm.crm.api.privacy.PrivacyService;
 import org.loopcrm.crm.api.relationship.RelationshipService;
+import org.loopcrm.crm.api.sales.OpportunityService;
+import org.loopcrm.crm.api.sales.PipelineService;
 import org.loopcrm.crm.api.search.SearchService;
 import org.loopcrm.crm.api.webhook.WebhookService;
 import org.osgi.framework.BundleContext;
@@ -84,6 +86,8 @@ public final class RestServer {
       @Reference ErpFactService erpFacts,
       @Reference ErpLiveService erpLive,
       @Reference ErpCommandService erpCommands,
+      @Reference PipelineService pipelines,
+      @Reference OpportunityService opportunities,
       @Reference AssignmentService assignment,
       @Reference LeadService leads,
       RestConfiguration config) {
@@ -115,6 +119,7 @@ public final class RestServer {
                 importer,
                 config.maxImportBytes(),
                 new ErpServices(erpAccounts, erpFacts, erpLive, erpCommands),
+                new SalesServices(pipelines, opportunities),
                 () -> integration,
                 new LeadServices(assignment, leads)),
             props);

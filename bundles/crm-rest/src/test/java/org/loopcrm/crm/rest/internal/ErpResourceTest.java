@@ -187,6 +187,12 @@ class ErpResourceTest {
             amount,
             true);
       }
+
+      @Override
+      public org.loopcrm.crm.api.erp.port.Product product(
+          org.loopcrm.crm.api.Actor actor, String erpSystem, String productCode) {
+        throw new org.loopcrm.crm.api.NotFoundException("product", productCode);
+      }
     };
   }
 

@@ -58,7 +58,9 @@ class OpenApiDocumentTest {
           LeadResource.class,
           LeadFormResource.class,
           LeadScoringRuleResource.class,
-          PublicLeadResource.class);
+          PublicLeadResource.class,
+          PipelineResource.class,
+          OpportunityResource.class);
 
   @Test
   void everyOperationIsDocumentedAndEveryDocumentedOperationExists() throws Exception {

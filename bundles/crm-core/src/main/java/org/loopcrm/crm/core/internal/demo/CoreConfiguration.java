@@ -68,4 +68,22 @@ public @interface CoreConfiguration {
         @Option(label = "Manual", value = "MANUAL")
       })
   String erpConflictPolicy() default "ERP_WINS";
+
+  /** The currency of opportunities and quotes that name none (ISO 4217). */
+  @AttributeDefinition(
+      name = "Default currency",
+      description = "ISO 4217 code of opportunities and quotes created without a currency.")
+  String defaultCurrency() default "EUR";
+
+  /** A quote line discounted more than this (percent) needs a manager's approval. */
+  @AttributeDefinition(
+      name = "Quote approval threshold (%)",
+      description = "A quote with a line discounted more than this needs approval before sending.")
+  double quoteApprovalDiscountPercent() default 15;
+
+  /** How long a new quote is valid when it names no date, in days. */
+  @AttributeDefinition(
+      name = "Quote validity (days)",
+      description = "The validity of a quote created without a date.")
+  int quoteValidityDays() default 30;
 }

@@ -18,11 +18,13 @@ import org.loopcrm.crm.api.account.AccountService;
 import org.loopcrm.crm.api.erp.CreditCheck;
 import org.loopcrm.crm.api.erp.ErpLiveService;
 import org.loopcrm.crm.api.erp.port.Availability;
+import org.loopcrm.crm.api.erp.port.CatalogPort;
 import org.loopcrm.crm.api.erp.port.CreditStatus;
 import org.loopcrm.crm.api.erp.port.ErpPort;
 import org.loopcrm.crm.api.erp.port.ErpUnavailableException;
 import org.loopcrm.crm.api.erp.port.FinancePort;
 import org.loopcrm.crm.api.erp.port.InventoryPort;
+import org.loopcrm.crm.api.erp.port.Product;
 import org.loopcrm.crm.core.internal.security.Permissions;
 import org.loopcrm.crm.core.internal.security.Permissions.Action;
 import org.loopcrm.crm.core.internal.security.Permissions.Resource;
@@ -43,6 +45,7 @@ public final class ErpLive implements ErpLiveService {
   private final Clock clock;
   private final List<InventoryPort> inventories = new CopyOnWriteArrayList<>();
   private final List<FinancePort> finances = new CopyOnWriteArrayList<>();
+  private final List<CatalogPort> catalogs = new CopyOnWriteArrayList<>();
 
   /** Wired by DS. */
   @Activate
@@ -79,6 +82,28 @@ public final class ErpLive implements ErpLiveService {
 
   void removeFinance(FinancePort port) {
     finances.remove(port);
+  }
+
+  @Reference(
+      service = CatalogPort.class,
+      cardinality = ReferenceCardinality.MULTIPLE,
+      policy = ReferencePolicy.DYNAMIC,
+      policyOption = ReferencePolicyOption.GREEDY)
+  void addCatalog(CatalogPort port, Map<String, Object> properties) {
+    catalogs.add(port);
+  }
+
+  void removeCatalog(CatalogPort port) {
+    catalogs.remove(port);
+  }
+
+  @Override
+  public Product product(Actor actor, String erpSystem, String productCode) {
+    Permissions.require(actor, Resource.ACCOUNT, Action.READ);
+    if (productCode == null || productCode.isBlank()) {
+      throw new ValidationException(List.of(new FieldError("product", "is required")));
+    }
+    return pick(catalogs, erpSystem, "catalogue").product(productCode.trim());
   }
 
   @Override

@@ -81,47 +81,63 @@ public final class JpaErpCommandService implements ErpCommandService {
     String system = erpSystem == null || erpSystem.isBlank() ? null : erpSystem.trim();
     String theKey = key == null ? UUID.randomUUID().toString() : key;
     check(theKey, system, request);
-    String json = ErpCommandJson.write(request);
     return tx.inTransaction(
         em -> {
           OrganizationEntity o =
               Visibility.writable(em, actor, policy, JpaAccountService.find(em, accountId));
-          List<ErpCommandEntity> same =
-              em.createQuery(
-                      "select c from ErpCommandEntity c where c.accountId = :a and c.key = :k",
-                      ErpCommandEntity.class)
-                  .setParameter("a", o.id)
-                  .setParameter("k", theKey)
-                  .getResultList();
-          if (!same.isEmpty()) {
-            ErpCommandEntity c = same.get(0);
-            if (!c.request.equals(json) || !Objects.equals(c.erpSystem, system)) {
-              throw new ConflictException(
-                  "key " + theKey + " was used for another ERP command of this account");
-            }
-            return toCommand(c);
-          }
-          if (o.status == AccountStatus.ARCHIVED) {
-            throw new ConflictException("account " + o.id + " is archived: restore it first");
-          }
-          Instant now = now();
-          ErpCommandEntity c = new ErpCommandEntity();
-          c.commandId = UUID.randomUUID().toString();
-          c.accountId = o.id;
-          c.erpSystem = system;
-          c.key = theKey;
-          c.kind = request.kind();
-          c.request = json;
-          c.status = ErpCommand.Status.PENDING;
-          c.attempts = 1;
-          c.requestedBy = actor.user();
-          c.requestedAt = now;
-          em.persist(c);
-          em.flush();
-          AuditLog.record(em, actor, AuditAction.CREATE, RECORD, c.commandId, null, image(c), now);
-          Outbox.append(em, RECORD, c.commandId, REQUESTED, eventData(c), now);
-          return toCommand(c);
+          return toCommand(place(em, actor, o, theKey, system, request, now()));
         });
+  }
+
+  /**
+   * Places a command inside the caller's transaction (accepting a quote does): the same key with
+   * the same request finds the first command, with another request is a conflict. The caller has
+   * checked the actor's access to the account.
+   */
+  static ErpCommandEntity place(
+      EntityManager em,
+      Actor actor,
+      OrganizationEntity o,
+      String key,
+      String system,
+      ErpCommandRequest request,
+      Instant now) {
+    check(key, system, request);
+    String json = ErpCommandJson.write(request);
+    List<ErpCommandEntity> same =
+        em.createQuery(
+                "select c from ErpCommandEntity c where c.accountId = :a and c.key = :k",
+                ErpCommandEntity.class)
+            .setParameter("a", o.id)
+            .setParameter("k", key)
+            .getResultList();
+    if (!same.isEmpty()) {
+      ErpCommandEntity c = same.get(0);
+      if (!c.request.equals(json) || !Objects.equals(c.erpSystem, system)) {
+        throw new ConflictException(
+            "key " + key + " was used for another ERP command of this account");
+      }
+      return c;
+    }
+    if (o.status == AccountStatus.ARCHIVED) {
+      throw new ConflictException("account " + o.id + " is archived: restore it first");
+    }
+    ErpCommandEntity c = new ErpCommandEntity();
+    c.commandId = UUID.randomUUID().toString();
+    c.accountId = o.id;
+    c.erpSystem = system;
+    c.key = key;
+    c.kind = request.kind();
+    c.request = json;
+    c.status = ErpCommand.Status.PENDING;
+    c.attempts = 1;
+    c.requestedBy = actor.user();
+    c.requestedAt = now;
+    em.persist(c);
+    em.flush();
+    AuditLog.record(em, actor, AuditAction.CREATE, RECORD, c.commandId, null, image(c), now);
+    Outbox.append(em, RECORD, c.commandId, REQUESTED, eventData(c), now);
+    return c;
   }
 
   @Override

@@ -59,6 +59,7 @@ import org.loopcrm.crm.api.lead.LeadStatus;
 import org.loopcrm.crm.api.lead.PossibleDuplicate;
 import org.loopcrm.crm.api.lead.ScoringRule;
 import org.loopcrm.crm.api.lead.Submission;
+import org.loopcrm.crm.api.sales.OpportunityService;
 import org.loopcrm.crm.core.internal.account.AccountRules;
 import org.loopcrm.crm.core.internal.dedupe.Normalise;
 import org.loopcrm.crm.core.internal.json.Json;
@@ -113,6 +114,7 @@ public final class JpaLeadService implements LeadService {
   private final Clock clock;
   private final AccessPolicy policy;
   private final JpaAccountService accounts;
+  private final LeadOpportunities opportunities;
   private final AtomicLong discarded = new AtomicLong();
 
   /** Wired by DS once the schema is migrated and the persistence unit is up. */
@@ -121,16 +123,22 @@ public final class JpaLeadService implements LeadService {
       @Reference(target = "(osgi.unit.name=crm)") EntityManagerFactory emf,
       @Reference SchemaMigration schema,
       @Reference PluginPipeline plugins,
-      @Reference AccessPolicy policy) {
-    this(emf, Clock.systemUTC(), plugins, policy);
+      @Reference AccessPolicy policy,
+      @Reference OpportunityService opportunities) {
+    this(emf, Clock.systemUTC(), plugins, policy, LeadOpportunities.of(opportunities));
   }
 
   JpaLeadService(
-      EntityManagerFactory emf, Clock clock, PluginPipeline plugins, AccessPolicy policy) {
+      EntityManagerFactory emf,
+      Clock clock,
+      PluginPipeline plugins,
+      AccessPolicy policy,
+      LeadOpportunities opportunities) {
     this.tx = new Transactions(emf);
     this.clock = clock;
     this.policy = policy;
     this.accounts = new JpaAccountService(emf, clock, plugins, policy);
+    this.opportunities = opportunities;
   }
 
   // --- leads
@@ -921,7 +929,16 @@ public final class JpaLeadService implements LeadService {
           UUID opportunityId =
               opp == null
                   ? null
-                  : LeadOpportunities.create(em, actor, accountId, contactId, opp, l.owner, now);
+                  : opportunitiesFor(actor)
+                      .create(
+                          em,
+                          actor,
+                          accountId,
+                          contactId,
+                          opp,
+                          l.owner,
+                          UUID.fromString(l.id),
+                          l.source);
           l.status = LeadStatus.CONVERTED;
           l.accountId = accountId.toString();
           l.contactId = contactId.toString();
@@ -935,6 +952,11 @@ public final class JpaLeadService implements LeadService {
           return new Conversion.Result(
               toLead(l), accountId, accountCreated, contactId, contactCreated, opportunityId);
         });
+  }
+
+  private LeadOpportunities opportunitiesFor(Actor actor) {
+    require(actor, Resource.OPPORTUNITY, Action.CREATE);
+    return opportunities;
   }
 
   private static String accountName(LeadEntity l) {

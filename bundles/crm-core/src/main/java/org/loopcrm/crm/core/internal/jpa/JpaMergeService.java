@@ -145,7 +145,12 @@ public final class JpaMergeService implements MergeService {
               "account_id",
               null,
               List.of("idem_key"),
-              "ERP command"));
+              "ERP command"),
+          // Opportunities follow their account and their contact (decisions.md §31).
+          new PartyRowMergeStep(
+              "crm_opportunity", List.of("id"), "account_id", null, List.of(), "opportunity"),
+          new PartyRowMergeStep(
+              "crm_opportunity", List.of("id"), "contact_id", null, List.of(), "opportunity"));
 
   private static final String MERGE = "merge";
 

@@ -6,6 +6,7 @@ import org.loopcrm.crm.api.activity.ActivityKind;
 import org.loopcrm.crm.api.activity.TaskStatus;
 import org.loopcrm.crm.api.assignment.RecordKind;
 import org.loopcrm.crm.api.lead.LeadStatus;
+import org.loopcrm.crm.api.sales.StageKind;
 
 /**
  * Where each kind of record keeps its owner: the assignment engine reads the load of a user and
@@ -33,6 +34,13 @@ final class OwnerWriters {
                 Long.class)
             .setParameter("u", user)
             .setParameter("open", List.of(LeadStatus.NEW, LeadStatus.WORKING, LeadStatus.QUALIFIED))
+            .getSingleResult();
+      case OPPORTUNITY:
+        return em.createQuery(
+                "select count(o) from OpportunityEntity o where o.owner = :u and o.status = :open",
+                Long.class)
+            .setParameter("u", user)
+            .setParameter("open", StageKind.OPEN)
             .getSingleResult();
       default:
         return em.createQuery(
@@ -75,6 +83,15 @@ final class OwnerWriters {
             return false;
           }
           l.owner = owner;
+          return true;
+        }
+      case OPPORTUNITY:
+        {
+          OpportunityEntity o = em.find(OpportunityEntity.class, recordId);
+          if (o == null || o.status != StageKind.OPEN) {
+            return false;
+          }
+          o.owner = owner;
           return true;
         }
       default:

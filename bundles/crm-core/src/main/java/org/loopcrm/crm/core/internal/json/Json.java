@@ -53,6 +53,13 @@ public final class Json {
     return b.toString();
   }
 
+  /** The JSON text of the list. */
+  public static String write(java.util.List<?> array) {
+    StringBuilder b = new StringBuilder(128);
+    writeValue(b, array);
+    return b.toString();
+  }
+
   private static void writeObject(StringBuilder b, Map<String, ?> object) {
     b.append('{');
     boolean first = true;

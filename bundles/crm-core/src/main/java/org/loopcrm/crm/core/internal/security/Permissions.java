@@ -89,7 +89,17 @@ public final class Permissions {
     /** Web-to-lead forms. */
     LEAD_FORM,
     /** Lead-scoring rules; re-scoring every lead (decay) is an update. */
-    LEAD_SCORING
+    LEAD_SCORING,
+    /** Sales pipelines and their stages. */
+    PIPELINE,
+    /** Opportunities, their lines and stage history; winning or losing one is an update. */
+    OPPORTUNITY,
+    /** Reopening a won or lost opportunity (it changes closed figures of the forecast). */
+    OPPORTUNITY_REOPEN,
+    /** Quotes of opportunities; sending, accepting and rejecting one are updates. */
+    QUOTE,
+    /** Approving (or refusing) a quote whose discount exceeds the threshold. */
+    QUOTE_APPROVAL
   }
 
   /** What is done. */
@@ -210,6 +220,20 @@ public final class Permissions {
     grant(
         Resource.LEAD_SCORING, Action.UPDATE, EnumSet.of(CRM_ADMIN, CRM_MANAGER, CRM_INTEGRATION));
     grant(Resource.LEAD_SCORING, Action.DELETE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
+    // Sales (issue 6): pipelines are the administrators'; opportunities follow their account, and
+    // reopening a closed one rewrites closed figures, for managers (decisions.md §31).
+    grant(Resource.PIPELINE, Action.READ, EVERYONE);
+    grant(Resource.PIPELINE, Action.CREATE, EnumSet.of(CRM_ADMIN));
+    grant(Resource.PIPELINE, Action.UPDATE, EnumSet.of(CRM_ADMIN));
+    grant(Resource.OPPORTUNITY, Action.READ, EVERYONE);
+    grant(Resource.OPPORTUNITY, Action.CREATE, WRITERS);
+    grant(Resource.OPPORTUNITY, Action.UPDATE, WRITERS);
+    grant(Resource.OPPORTUNITY, Action.DELETE, EnumSet.of(CRM_ADMIN));
+    grant(Resource.OPPORTUNITY_REOPEN, Action.UPDATE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
+    grant(Resource.QUOTE, Action.READ, EVERYONE);
+    grant(Resource.QUOTE, Action.CREATE, WRITERS);
+    grant(Resource.QUOTE, Action.UPDATE, WRITERS);
+    grant(Resource.QUOTE_APPROVAL, Action.UPDATE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
   }
 
   private Permissions() {}
@@ -257,6 +281,9 @@ public final class Permissions {
                       || resource == Resource.ASSIGNMENT_RULE
                       || resource == Resource.LEAD
                       || resource == Resource.LEAD_FORM
+                      || resource == Resource.PIPELINE
+                      || resource == Resource.OPPORTUNITY
+                      || resource == Resource.QUOTE
                   ? "s"
                   : ""));
     }

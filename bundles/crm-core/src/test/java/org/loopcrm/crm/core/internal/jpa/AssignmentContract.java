@@ -45,6 +45,9 @@ import org.loopcrm.crm.api.assignment.RecordKind;
 import org.loopcrm.crm.api.assignment.Strategy;
 import org.loopcrm.crm.api.assignment.SweepResult;
 import org.loopcrm.crm.api.audit.AuditQuery;
+import org.loopcrm.crm.api.sales.Opportunity;
+import org.loopcrm.crm.api.sales.OpportunityDraft;
+import org.loopcrm.crm.core.internal.erp.ErpLiveAccess;
 import org.loopcrm.crm.core.internal.jpa.CrmServicesContract.MutableClock;
 
 /** Assignment rules, strategies, absences and the sweep (decisions.md §29), on each database. */
@@ -61,6 +64,7 @@ abstract class AssignmentContract {
   private JpaAssignmentService assignment;
   private JpaAccessService access;
   private JpaAuditService audit;
+  private JpaOpportunityService opportunities;
   private Account account;
 
   abstract DataSource newDatabase();
@@ -73,6 +77,13 @@ abstract class AssignmentContract {
     assignment = new JpaAssignmentService(emf, clock);
     access = new JpaAccessService(emf, Clock.systemUTC(), AccessPolicy.privateAccess());
     audit = new JpaAuditService(emf);
+    opportunities =
+        new JpaOpportunityService(
+            emf,
+            clock,
+            AccessPolicy.privateAccess(),
+            SalesPolicy.defaults(),
+            new ErpLiveAccess(accounts, clock).service());
     account =
         accounts.create(
             ADMIN,
@@ -475,5 +486,104 @@ abstract class AssignmentContract {
                     rule(RecordKind.TASK, "all", 3, List.of(), Strategy.FIXED, "bob", null))
                 .user())
         .isEqualTo("bob");
+  }
+
+  @Test
+  void anOpportunityWithoutAnOwnerIsAssignedAndLeavesTheSweepWhenLost() {
+    String a = unique("a");
+    String b = unique("b");
+    assignment.createRule(
+        ADMIN,
+        new AssignmentRuleDraft(
+            RecordKind.OPPORTUNITY,
+            "big deals",
+            null,
+            true,
+            List.of(new Condition("amount", Operator.RANGE, List.of("10000", ""))),
+            Strategy.ROUND_ROBIN,
+            null,
+            team(a, b),
+            Set.of(),
+            null,
+            false));
+    java.time.LocalDate close =
+        java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).plusDays(30);
+    Opportunity big =
+        opportunities.create(
+            ADMIN,
+            new OpportunityDraft(
+                account.id(),
+                null,
+                "Big",
+                null,
+                null,
+                null,
+                null,
+                null,
+                new java.math.BigDecimal("50000"),
+                null,
+                close,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
+    assertThat(big.owner()).isEqualTo(a);
+    Opportunity small =
+        opportunities.create(
+            ADMIN,
+            new OpportunityDraft(
+                account.id(),
+                null,
+                "Small",
+                null,
+                null,
+                null,
+                null,
+                null,
+                new java.math.BigDecimal("500"),
+                null,
+                close,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
+    assertThat(small.owner()).isEqualTo("admin");
+    Opportunity given =
+        opportunities.create(
+            ADMIN,
+            new OpportunityDraft(
+                account.id(),
+                null,
+                "Given",
+                null,
+                null,
+                null,
+                null,
+                null,
+                new java.math.BigDecimal("90000"),
+                null,
+                close,
+                "admin",
+                null,
+                null,
+                null,
+                null,
+                null));
+    assertThat(given.owner()).isEqualTo("admin");
+    assertThat(assignment.history(ADMIN, RecordKind.OPPORTUNITY, big.id().toString()))
+        .singleElement()
+        .satisfies(x -> assertThat(x.ruleName()).isEqualTo("big deals"));
+
+    Opportunity lost = opportunities.lose(ADMIN, big.id(), big.version(), null, "price", null);
+    assertThat(lost.status()).isEqualTo(org.loopcrm.crm.api.sales.StageKind.LOST);
+    assignment.addAbsence(
+        ADMIN, a, clock.instant().minusSeconds(1), clock.instant().plusSeconds(3600), null);
+    assertThat(assignment.sweep(ADMIN).reassigned())
+        .extracting(Assignment::recordId)
+        .doesNotContain(big.id().toString());
   }
 }

@@ -47,6 +47,8 @@ import org.loopcrm.crm.api.lead.LeadStatus;
 import org.loopcrm.crm.api.lead.PossibleDuplicate;
 import org.loopcrm.crm.api.lead.ScoringRule;
 import org.loopcrm.crm.api.lead.Submission;
+import org.loopcrm.crm.api.sales.Opportunity;
+import org.loopcrm.crm.core.internal.erp.ErpLiveAccess;
 import org.loopcrm.crm.core.internal.jpa.CrmServicesContract.MutableClock;
 import org.loopcrm.crm.core.internal.plugin.PluginPipeline;
 
@@ -63,14 +65,28 @@ abstract class LeadsContract {
   private JpaAccountService accounts;
   private JpaAssignmentService assignment;
   private JpaAuditService audit;
+  private JpaOpportunityService opportunities;
 
   abstract DataSource newDatabase();
 
   @BeforeAll
   void openDatabase() {
     emf = TestDatabases.open(newDatabase());
-    leads = new JpaLeadService(emf, clock, new PluginPipeline(), AccessPolicy.privateAccess());
     accounts = new JpaAccountService(emf, clock);
+    opportunities =
+        new JpaOpportunityService(
+            emf,
+            clock,
+            AccessPolicy.privateAccess(),
+            SalesPolicy.defaults(),
+            new ErpLiveAccess(accounts, clock).service());
+    leads =
+        new JpaLeadService(
+            emf,
+            clock,
+            new PluginPipeline(),
+            AccessPolicy.privateAccess(),
+            LeadOpportunities.of(opportunities));
     assignment = new JpaAssignmentService(emf, clock);
     audit = new JpaAuditService(emf);
   }
@@ -340,9 +356,10 @@ abstract class LeadsContract {
     assertThat(accountsNamed(ghost)).isZero();
     assertThat(leads.get(SALES, noName.id()).status()).isEqualTo(LeadStatus.NEW);
 
-    // An opportunity that cannot be made undoes the account and the contact.
+    // An opportunity that cannot be made (a negative amount) undoes the account and the contact.
     String opp = unique("Umbrella");
     Lead withOpp = leads.create(SALES, lead("Alice", "Abernathy", opp, "alice@umbrella.example"));
+    LocalDate close = LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).plusDays(30);
     assertThatThrownBy(
             () ->
                 leads.convert(
@@ -352,12 +369,32 @@ abstract class LeadsContract {
                     new Conversion(
                         null,
                         null,
-                        new Conversion.OpportunityRequest(
-                            "Hive", new BigDecimal("1000"), LocalDate.now()))))
-        .isInstanceOf(ValidationException.class)
-        .hasMessageContaining("opportunit");
+                        new Conversion.OpportunityRequest("Hive", new BigDecimal("-1"), close))))
+        .isInstanceOfSatisfying(
+            ValidationException.class,
+            e ->
+                assertThat(e.errors())
+                    .extracting(ValidationException.FieldError::field)
+                    .contains("amount"));
     assertThat(accountsNamed(opp)).isZero();
     assertThat(leads.get(SALES, withOpp.id()).status()).isEqualTo(LeadStatus.NEW);
+
+    // With a good one, all three are made and linked.
+    Conversion.Result full =
+        leads.convert(
+            SALES,
+            withOpp.id(),
+            withOpp.version(),
+            new Conversion(
+                null,
+                null,
+                new Conversion.OpportunityRequest("Hive", new BigDecimal("1000"), close)));
+    assertThat(full.opportunityId()).isNotNull();
+    Opportunity o = opportunities.get(SALES, full.opportunityId());
+    assertThat(o.accountId()).isEqualTo(full.accountId());
+    assertThat(o.contactId()).isEqualTo(full.contactId());
+    assertThat(o.leadId()).isEqualTo(withOpp.id());
+    assertThat(full.lead().opportunityId()).isEqualTo(full.opportunityId());
   }
 
   @Test

@@ -57,6 +57,11 @@ class PermissionsTest {
     "LEAD           RCU   RCU  RCU  RCU  RCU  RCU  RCU  R",
     "LEAD_FORM      RCUD  R    -    R    -    -    -    -",
     "LEAD_SCORING   RCUD  RCUD R    R    R    RU   R    R",
+    "PIPELINE       RCU   R    R    R    R    R    R    R",
+    "OPPORTUNITY    RCUD  RCU  RCU  R    R    RCU  RCU  R",
+    "OPPORTUNITY_REOPEN U U    -    -    -    -    -    -",
+    "QUOTE          RCU   RCU  RCU  R    R    RCU  RCU  R",
+    "QUOTE_APPROVAL U     U    -    -    -    -    -    -",
   };
   private static final Role[] COLUMNS = {
     Role.CRM_ADMIN, Role.CRM_MANAGER, Role.CRM_SALES, Role.CRM_MARKETING,

@@ -1,0 +1,199 @@
+package org.loopcrm.crm.itests.shared;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.loopcrm.crm.itests.CrmTestSupport;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+
+/**
+ * Sales in the distribution, over REST and the shell: the default pipeline is there; an opportunity
+ * on an account moves through its stages only when their gates hold (422 naming the missing
+ * fields), is won with a reason and then refuses changes (409); stale versions are 412; other
+ * users' accounts hide their opportunities (404); the history and the shell show it all.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class SalesIT extends CrmTestSupport {
+  private static final Pattern VERSION = Pattern.compile("\"version\":(\\d+)");
+
+  @Before
+  public void ready() {
+    awaitCrmReady();
+  }
+
+  private static String etag(HttpResult r) {
+    return r.header("ETag").orElseThrow(() -> new AssertionError("no ETag: " + r));
+  }
+
+  private static long version(HttpResult r) {
+    Matcher m = VERSION.matcher(r.body());
+    assertTrue(r.body(), m.find());
+    return Long.parseLong(m.group(1));
+  }
+
+  private HttpResult send(String method, String path, DemoUser user, String etag, String json) {
+    return request(method, path, user, json, "Content-Type", "application/json", "If-Match", etag);
+  }
+
+  @Test
+  public void anOpportunityMovesThroughItsGatesIsWonAndThenStaysWon() {
+    HttpResult pipelines = get(API + "/pipelines", DemoUser.VIEWER);
+    assertEquals(pipelines.body(), 200, pipelines.status());
+    assertTrue(pipelines.body(), pipelines.body().contains("\"code\":\"STANDARD\""));
+
+    String name = "Sales IT " + UUID.randomUUID();
+    HttpResult account =
+        post(
+            API + "/accounts",
+            DemoUser.SALES,
+            "{\"name\":\"" + name + "\",\"stage\":\"PROSPECT\"}");
+    assertEquals(account.body(), 201, account.status());
+    String accountId = idOf(account);
+    HttpResult contact =
+        post(
+            API + "/accounts/" + accountId + "/contacts",
+            DemoUser.SALES,
+            "{\"firstName\":\"Ann\",\"lastName\":\"Buyer\"}");
+    assertEquals(contact.body(), 201, contact.status());
+    String contactId = idOf(contact);
+
+    HttpResult created =
+        post(
+            API + "/opportunities",
+            DemoUser.SALES,
+            "{\"accountId\":\""
+                + accountId
+                + "\",\"name\":\"Line 4 conveyors\",\"closeDate\":\"2027-03-31\"}");
+    assertEquals(created.body(), 201, created.status());
+    assertTrue(created.header("Location").orElse("").contains("/opportunities/"));
+    assertTrue(created.body(), created.body().contains("\"stage\":\"PROSPECTING\""));
+    assertTrue(created.body(), created.body().contains("\"probability\":10"));
+    String id = idOf(created);
+    String path = API + "/opportunities/" + id;
+
+    // PROPOSAL needs an amount and a contact: 422 names both, nothing changes.
+    HttpResult gated =
+        send("POST", path + "/stage", DemoUser.SALES, etag(created), "{\"stage\":\"PROPOSAL\"}");
+    assertEquals(gated.body(), 422, gated.status());
+    assertTrue(gated.body(), gated.body().contains("\"field\":\"amount\""));
+    assertTrue(gated.body(), gated.body().contains("\"field\":\"contactId\""));
+    HttpResult noIfMatch =
+        request(
+            "POST",
+            path + "/stage",
+            DemoUser.SALES,
+            "{\"stage\":\"PROPOSAL\"}",
+            "Content-Type",
+            "application/json");
+    assertEquals(noIfMatch.body(), 428, noIfMatch.status());
+
+    HttpResult updated =
+        send(
+            "PUT",
+            path,
+            DemoUser.SALES,
+            etag(created),
+            "{\"accountId\":\""
+                + accountId
+                + "\",\"contactId\":\""
+                + contactId
+                + "\",\"name\":\"Line 4 conveyors\",\"closeDate\":\"2027-03-31\","
+                + "\"amount\":48000,\"competitors\":[{\"name\":\"Acme Conveyors\"}]}");
+    assertEquals(updated.body(), 200, updated.status());
+    HttpResult stale =
+        send("POST", path + "/stage", DemoUser.SALES, etag(created), "{\"stage\":\"PROPOSAL\"}");
+    assertEquals(stale.body(), 412, stale.status());
+    HttpResult moved =
+        send("POST", path + "/stage", DemoUser.SALES, etag(updated), "{\"stage\":\"PROPOSAL\"}");
+    assertEquals(moved.body(), 200, moved.status());
+    assertTrue(moved.body(), moved.body().contains("\"forecastCategory\":\"BEST_CASE\""));
+    assertTrue(moved.body(), moved.body().contains("\"weightedAmount\":24000"));
+
+    HttpResult toWon =
+        send("POST", path + "/stage", DemoUser.SALES, etag(moved), "{\"stage\":\"WON\"}");
+    assertEquals(toWon.body(), 409, toWon.status());
+    HttpResult won =
+        send("POST", path + "/win", DemoUser.SALES, etag(moved), "{\"reason\":\"lead time\"}");
+    assertEquals(won.body(), 200, won.status());
+    assertTrue(won.body(), won.body().contains("\"status\":\"WON\""));
+    assertEquals(version(moved) + 1, version(won));
+    HttpResult lose =
+        send("POST", path + "/lose", DemoUser.SALES, etag(won), "{\"reason\":\"changed mind\"}");
+    assertEquals(lose.body(), 409, lose.status());
+    assertTrue(lose.body(), lose.body().contains("reopen it first"));
+    HttpResult reopenBySales =
+        send(
+            "POST",
+            path + "/reopen",
+            DemoUser.SALES,
+            etag(won),
+            "{\"stage\":\"PROPOSAL\",\"reason\":\"x\"}");
+    assertEquals(reopenBySales.body(), 403, reopenBySales.status());
+
+    assertEquals(404, get(path + "/history", DemoUser.VIEWER).status());
+    HttpResult history = get(path + "/history", DemoUser.SALES);
+    assertEquals(history.body(), 200, history.status());
+    assertTrue(history.body(), history.body().contains("\"toStage\":\"PROSPECTING\""));
+    assertTrue(
+        history.body(),
+        history.body().indexOf("\"toStage\":\"PROPOSAL\"")
+            < history.body().indexOf("\"toStage\":\"WON\""));
+    assertTrue(history.body(), history.body().contains("\"reason\":\"lead time\""));
+
+    HttpResult mine = get(API + "/opportunities?accountId=" + accountId, DemoUser.SALES);
+    assertTrue(mine.body(), mine.body().contains(id));
+    assertEquals(422, get(API + "/opportunities?status=maybe", DemoUser.SALES).status());
+    assertEquals(
+        403,
+        post(
+                API + "/opportunities",
+                DemoUser.VIEWER,
+                "{\"accountId\":\"" + accountId + "\",\"name\":\"x\",\"closeDate\":\"2027-01-01\"}")
+            .status());
+
+    String show = executeCommand("crm:opportunity-show " + id);
+    assertTrue(show, show.contains("STANDARD / WON (WON, 100%, CLOSED)"));
+    assertTrue(show, show.contains("competitor: Acme Conveyors"));
+    String list = executeCommand("crm:opportunity-list --account " + accountId);
+    assertTrue(list, list.contains("Line 4 conveyors"));
+    String pipelinesShell = executeCommand("crm:pipeline-list");
+    assertTrue(pipelinesShell, pipelinesShell.contains("NEGOTIATION"));
+  }
+
+  @Test
+  public void aPipelineIsTheAdministratorsAndIsCheckedAsAWhole() {
+    String code = "IT-" + UUID.randomUUID().toString().substring(0, 8);
+    String body =
+        "{\"code\":\""
+            + code
+            + "\",\"name\":\"Projects\",\"stages\":["
+            + "{\"code\":\"OPEN\",\"name\":\"Open\",\"kind\":\"OPEN\",\"probability\":20,"
+            + "\"forecastCategory\":\"PIPELINE\"},"
+            + "{\"code\":\"WON\",\"name\":\"Won\",\"kind\":\"WON\",\"probability\":100,"
+            + "\"forecastCategory\":\"CLOSED\"},"
+            + "{\"code\":\"LOST\",\"name\":\"Lost\",\"kind\":\"LOST\",\"probability\":0,"
+            + "\"forecastCategory\":\"OMITTED\"}]}";
+    assertEquals(403, post(API + "/pipelines", DemoUser.SALES, body).status());
+    HttpResult bad =
+        post(
+            API + "/pipelines",
+            DemoUser.ADMIN,
+            body.replace("\"probability\":100", "\"probability\":90"));
+    assertEquals(bad.body(), 422, bad.status());
+    assertTrue(bad.body(), bad.body().contains("stages[1].probability"));
+    HttpResult made = post(API + "/pipelines", DemoUser.ADMIN, body);
+    assertEquals(made.body(), 201, made.status());
+    assertEquals(409, post(API + "/pipelines", DemoUser.ADMIN, body).status());
+    assertEquals(200, get(API + "/pipelines/" + code, DemoUser.VIEWER).status());
+    assertEquals(404, get(API + "/pipelines/NOPE", DemoUser.VIEWER).status());
+  }
+}
