@@ -133,7 +133,8 @@ public class LeadsIT extends CrmTestSupport {
     assertEquals(limited.body(), 429, limited.status());
     assertTrue(limited.toString(), limited.header("Retry-After").isPresent());
     assertEquals(404, publicPost("no-such-form-key", "application/json", "{}").status());
-    assertEquals(401, get(API + "/public/leads/" + key, null).status());
+    // Only POST is public: any other method on the path is refused before anything runs.
+    assertEquals(405, get(API + "/public/leads/" + key, null).status());
     assertEquals(401, get(API + "/leads", null).status());
 
     HttpResult list = leadsMatching(campaign);
