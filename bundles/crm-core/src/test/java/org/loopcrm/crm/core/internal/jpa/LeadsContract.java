@@ -580,4 +580,74 @@ abstract class LeadsContract {
             () -> leads.submit(form.key(), Map.of("lastName", "Late", "email", email), null))
         .isInstanceOf(NotFoundException.class);
   }
+
+  @Test
+  void theSweepGivesTheOpenLeadsOfAnAbsentOwnerToSomebodyElse() {
+    String x = unique("x").replace(' ', '-');
+    String y = unique("y").replace(' ', '-');
+    String campaign = unique("sweep").replace(' ', '-');
+    UUID team =
+        new JpaAccessService(emf, clock, AccessPolicy.privateAccess())
+            .createTeam(ADMIN, unique("pair"), List.of(x, y))
+            .id();
+    assignment.createRule(
+        ADMIN,
+        new AssignmentRuleDraft(
+            RecordKind.LEAD,
+            unique("pair"),
+            0,
+            true,
+            List.of(new Condition("campaign", Condition.Operator.IN, List.of(campaign))),
+            Strategy.ROUND_ROBIN,
+            null,
+            team,
+            Set.of(),
+            null,
+            false));
+    LeadDraft d =
+        new LeadDraft(
+            null,
+            "Swept",
+            unique("Co"),
+            null,
+            "swept@example.org",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            campaign,
+            null,
+            null);
+    Lead first = leads.create(SALES, d);
+    Lead second = leads.create(SALES, d);
+    assertThat(List.of(first.draft().owner(), second.draft().owner())).containsExactly(x, y);
+    Lead gone =
+        leads.transition(SALES, second.id(), second.version(), LeadStatus.DISQUALIFIED, "spam");
+    assignment.addAbsence(
+        ADMIN, x, clock.instant(), clock.instant().plus(Duration.ofDays(1)), null);
+    assignment.addAbsence(
+        ADMIN, y, clock.instant(), clock.instant().plus(Duration.ofDays(1)), null);
+    clock.advance(Duration.ofSeconds(1));
+    // Both absent: nobody to give it to, the lead stays.
+    assertThat(assignment.sweep(ADMIN).reassigned())
+        .extracting(a -> a.recordId())
+        .doesNotContain(first.id().toString());
+    String z = unique("z").replace(' ', '-');
+    JpaAccessService access = new JpaAccessService(emf, clock, AccessPolicy.privateAccess());
+    access.updateTeam(
+        ADMIN,
+        team,
+        access.team(ADMIN, team).version(),
+        access.team(ADMIN, team).name(),
+        List.of(x, y, z));
+    assertThat(assignment.sweep(ADMIN).reassigned())
+        .filteredOn(a -> a.recordId().equals(first.id().toString()))
+        .singleElement()
+        .satisfies(a -> assertThat(a.owner()).isEqualTo(z));
+    assertThat(leads.get(SALES, first.id()).draft().owner()).isEqualTo(z);
+    assertThat(leads.get(SALES, gone.id()).draft().owner()).isEqualTo(y);
+  }
 }
