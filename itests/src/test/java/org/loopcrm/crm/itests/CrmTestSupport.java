@@ -106,6 +106,7 @@ public abstract class CrmTestSupport {
           "crm-core",
           "crm-rest",
           "crm-shell",
+          "crm-configurator",
           "crm-camel",
           "crm-routes",
           "crm");
@@ -118,6 +119,7 @@ public abstract class CrmTestSupport {
           "org.loopcrm.crm-rest",
           "org.loopcrm.crm-shell",
           "org.loopcrm.crm-transfer",
+          "org.loopcrm.crm-configurator",
           "org.loopcrm.crm-camel",
           "org.loopcrm.crm-routes");
 

@@ -196,4 +196,101 @@ public class SalesIT extends CrmTestSupport {
     assertEquals(200, get(API + "/pipelines/" + code, DemoUser.VIEWER).status());
     assertEquals(404, get(API + "/pipelines/NOPE", DemoUser.VIEWER).status());
   }
+
+  @Test
+  public void aQuoteIsApprovedSentPrintedAndAcceptedWhichWinsTheOpportunityAndCommandsTheSale() {
+    String name = "Quote IT " + UUID.randomUUID();
+    String accountId =
+        idOf(
+            post(
+                API + "/accounts",
+                DemoUser.SALES,
+                "{\"name\":\"" + name + "\",\"stage\":\"PROSPECT\"}"));
+    HttpResult opp =
+        post(
+            API + "/opportunities",
+            DemoUser.SALES,
+            "{\"accountId\":\""
+                + accountId
+                + "\",\"name\":\"Press\",\"closeDate\":\"2027-03-31\"}");
+    String oppId = idOf(opp);
+    HttpResult line =
+        send(
+            "POST",
+            API + "/opportunities/" + oppId + "/lines",
+            DemoUser.SALES,
+            etag(opp),
+            "{\"productCode\":\"PRESS-40\",\"description\":\"Press 40 t\",\"quantity\":2,"
+                + "\"unitPrice\":50000,\"discountPercent\":20}");
+    assertEquals(line.body(), 200, line.status());
+
+    HttpResult quote = post(API + "/opportunities/" + oppId + "/quotes", DemoUser.SALES, "{}");
+    assertEquals(quote.body(), 201, quote.status());
+    assertTrue(quote.body(), quote.body().contains("\"total\":80000.00"));
+    String quoteId = idOf(quote);
+    String path = API + "/quotes/" + quoteId;
+    assertTrue(quote.header("Location").orElse("").endsWith("/quotes/" + quoteId));
+
+    HttpResult submitted = send("POST", path + "/submit", DemoUser.SALES, etag(quote), null);
+    assertEquals(submitted.body(), 200, submitted.status());
+    assertTrue(submitted.body(), submitted.body().contains("\"status\":\"PENDING_APPROVAL\""));
+    assertEquals(
+        403, send("POST", path + "/approve", DemoUser.SALES, etag(submitted), "{}").status());
+    HttpResult approved =
+        send(
+            "POST", path + "/approve", DemoUser.ADMIN, etag(submitted), "{\"note\":\"strategic\"}");
+    assertEquals(approved.body(), 200, approved.status());
+    HttpResult checked = post(path + "/check", DemoUser.SALES, null);
+    assertEquals(checked.body(), 200, checked.status());
+    // No ERP connector in this container: the check says so instead of failing.
+    assertTrue(checked.body(), checked.body().contains("\"creditProblem\":"));
+    HttpResult sent = send("POST", path + "/send", DemoUser.SALES, etag(checked), null);
+    assertEquals(sent.body(), 200, sent.status());
+
+    HttpResult pdf = get(path + "/pdf", DemoUser.SALES);
+    assertEquals(200, pdf.status());
+    assertEquals("application/pdf", pdf.header("Content-Type").orElse(""));
+    assertTrue(pdf.body().startsWith("%PDF-"));
+    assertEquals(404, get(path + "/pdf", DemoUser.VIEWER).status());
+
+    HttpResult accepted = send("POST", path + "/accept", DemoUser.SALES, etag(sent), null);
+    assertEquals(accepted.body(), 200, accepted.status());
+    assertTrue(accepted.body(), accepted.body().contains("\"status\":\"ACCEPTED\""));
+    assertTrue(accepted.body(), accepted.body().contains("\"saleCommand\":\"PENDING\""));
+    assertEquals(
+        409, send("POST", path + "/accept", DemoUser.SALES, etag(accepted), null).status());
+    HttpResult won = get(API + "/opportunities/" + oppId, DemoUser.SALES);
+    assertTrue(won.body(), won.body().contains("\"status\":\"WON\""));
+    HttpResult commands = get(API + "/accounts/" + accountId + "/erp/commands", DemoUser.SALES);
+    assertTrue(commands.body(), commands.body().contains("quote-Q-"));
+
+    HttpResult timeline = get(API + "/opportunities/" + oppId + "/timeline", DemoUser.SALES);
+    assertEquals(timeline.body(), 200, timeline.status());
+    assertTrue(timeline.body(), timeline.body().contains("\"title\":\"SALE asked of the ERP\""));
+    assertTrue(timeline.body(), timeline.body().contains(" accepted\""));
+    String shellTimeline = executeCommand("crm:opportunity-timeline " + oppId);
+    assertTrue(shellTimeline, shellTimeline.contains("SALE asked of the ERP"));
+
+    String shell = executeCommand("crm:quote " + quoteId);
+    assertTrue(shell, shell.contains("ACCEPTED"));
+    assertTrue(shell, shell.contains("ERP sale: PENDING"));
+    String list = executeCommand("crm:quote-list " + oppId);
+    assertTrue(list, list.contains("/1"));
+
+    // The customer withdraws the order: the sale is commanded cancelled, the quote says so.
+    HttpResult current = get(path, DemoUser.SALES);
+    HttpResult noReason = send("POST", path + "/cancel-order", DemoUser.SALES, etag(current), "{}");
+    assertEquals(noReason.body(), 422, noReason.status());
+    HttpResult cancelled =
+        send(
+            "POST",
+            path + "/cancel-order",
+            DemoUser.SALES,
+            etag(current),
+            "{\"reason\":\"budget cut\"}");
+    assertEquals(cancelled.body(), 200, cancelled.status());
+    assertTrue(cancelled.body(), cancelled.body().contains("\"status\":\"ORDER_CANCELLED\""));
+    HttpResult afterCancel = get(API + "/accounts/" + accountId + "/erp/commands", DemoUser.SALES);
+    assertTrue(afterCancel.body(), afterCancel.body().contains("\"op\":\"cancel-sale\""));
+  }
 }

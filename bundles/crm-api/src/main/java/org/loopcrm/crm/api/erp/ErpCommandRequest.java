@@ -72,4 +72,44 @@ public sealed interface ErpCommandRequest {
       return DocumentKind.PROJECT;
     }
   }
+
+  /**
+   * Cancel the sale another command made (an order withdrawn). What the ERP then does to its
+   * shipments is the ERP's; productions the CRM requested for it are stopped by {@link
+   * ChangeProduction} commands placed with this one.
+   *
+   * @param saleCommandId the SALE command whose sale is cancelled
+   * @param reason why, shown in the ERP where it can be, or null
+   */
+  record CancelSale(java.util.UUID saleCommandId, String reason) implements ErpCommandRequest {
+    public CancelSale {
+      Objects.requireNonNull(saleCommandId, "saleCommandId");
+    }
+
+    @Override
+    public DocumentKind kind() {
+      return DocumentKind.SALE;
+    }
+  }
+
+  /**
+   * Change the quantity of the production another command requested; zero cancels it. A reduced or
+   * cancelled order must not leave an orphaned production.
+   *
+   * @param productionCommandId the PRODUCTION command whose production changes
+   * @param quantity the new quantity, zero to cancel
+   * @param reason why, or null
+   */
+  record ChangeProduction(java.util.UUID productionCommandId, BigDecimal quantity, String reason)
+      implements ErpCommandRequest {
+    public ChangeProduction {
+      Objects.requireNonNull(productionCommandId, "productionCommandId");
+      Objects.requireNonNull(quantity, "quantity");
+    }
+
+    @Override
+    public DocumentKind kind() {
+      return DocumentKind.PRODUCTION;
+    }
+  }
 }

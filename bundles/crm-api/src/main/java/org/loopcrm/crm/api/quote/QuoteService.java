@@ -65,4 +65,11 @@ public interface QuoteService {
 
   /** The customer rejects a SENT quote; the reason is required. */
   Quote reject(Actor actor, UUID id, long expectedVersion, String reason);
+
+  /**
+   * The customer withdraws the order of an ACCEPTED quote: in one transaction the ERP sale is
+   * commanded cancelled and every production requested for the opportunity is commanded stopped
+   * (quantity zero); the quote becomes ORDER_CANCELLED. The reason is required.
+   */
+  Quote cancelOrder(Actor actor, UUID id, long expectedVersion, String reason);
 }

@@ -66,4 +66,11 @@ public interface OpportunityService {
 
   /** The stage history, oldest first. */
   List<StageChange> history(Actor actor, UUID id);
+
+  /**
+   * The opportunity's closed loop, oldest first: its stage changes, its quotes, the commands to the
+   * ERP placed for it (the accepted quote's sale, productions, projects) and every state the ERP
+   * reported for the documents those commands made.
+   */
+  List<OpportunityEvent> timeline(Actor actor, UUID id);
 }

@@ -52,6 +52,7 @@ final class CrmServlet extends CXFNonSpringServlet {
   private final transient ErpServices erp;
   private final transient SalesServices sales;
   private final transient Supplier<IntegrationService> integration;
+  private final transient CtoServices cto;
   private final transient LeadServices leads;
   private transient Server server;
 
@@ -77,7 +78,9 @@ final class CrmServlet extends CXFNonSpringServlet {
       ErpServices erp,
       SalesServices sales,
       Supplier<IntegrationService> integration,
+      CtoServices cto,
       LeadServices leads) {
+    this.cto = cto;
     this.leads = leads;
     this.erp = erp;
     this.sales = sales;
@@ -151,6 +154,12 @@ final class CrmServlet extends CXFNonSpringServlet {
             new ImportResource(importer),
             new PipelineResource(sales.pipelines()),
             new OpportunityResource(sales.opportunities()),
+            new QuoteResource(sales),
+            new OpportunityQuoteResource(sales),
+            new ForecastResource(sales.forecasts()),
+            new QuotaResource(sales.forecasts()),
+            new ProductModelResource(cto.models(), cto.configurator()),
+            new ConfigurationResource(cto.configurator()),
             new AssignmentRuleResource(leads.assignment()),
             new AssignmentResource(leads.assignment()),
             new LeadResource(leads.leads(), leads.assignment()),

@@ -170,6 +170,20 @@ final class ErpCommandDtos {
 
   record TaskBody(String name, BigDecimal effortHours) {}
 
+  /** A cancellation of a sale, or a change of a production, another command made. */
+  record ChangeView(String op, UUID target, BigDecimal quantity, String reason) {
+    static ChangeView of(ErpCommandRequest r) {
+      if (r instanceof ErpCommandRequest.CancelSale c) {
+        return new ChangeView("cancel-sale", c.saleCommandId(), null, c.reason());
+      }
+      if (r instanceof ErpCommandRequest.ChangeProduction c) {
+        return new ChangeView(
+            "change-production", c.productionCommandId(), c.quantity(), c.reason());
+      }
+      return null;
+    }
+  }
+
   /** A command as it stands. */
   record CommandView(
       UUID id,
@@ -181,6 +195,7 @@ final class ErpCommandDtos {
       SaleBody sale,
       ProductionBody production,
       ProjectBody project,
+      ChangeView change,
       String documentRef,
       String documentNumber,
       String documentState,
@@ -201,6 +216,7 @@ final class ErpCommandDtos {
           r instanceof ErpCommandRequest.Sale s ? SaleBody.of(s) : null,
           r instanceof ErpCommandRequest.Production p ? ProductionBody.of(p) : null,
           r instanceof ErpCommandRequest.Project p ? ProjectBody.of(p) : null,
+          ChangeView.of(r),
           c.documentRef(),
           c.documentNumber(),
           c.documentState(),

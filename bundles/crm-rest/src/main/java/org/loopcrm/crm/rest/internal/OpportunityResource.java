@@ -198,6 +198,19 @@ public final class OpportunityResource {
         opportunities.history(Actors.of(sc), parse(id)).stream().map(StageChangeView::of).toList());
   }
 
+  /**
+   * The closed loop: stages, quotes, ERP commands and the ERP documents they made, oldest first.
+   */
+  @GET
+  @Path("{id}/timeline")
+  public SalesDtos.OpportunityTimeline timeline(
+      @Context SecurityContext sc, @PathParam("id") String id) {
+    return new SalesDtos.OpportunityTimeline(
+        opportunities.timeline(Actors.of(sc), parse(id)).stream()
+            .map(SalesDtos.OpportunityEventView::of)
+            .toList());
+  }
+
   private static Response answer(Opportunity o) {
     return Response.ok(OpportunityView.of(o)).tag(Etags.of(o.version())).build();
   }

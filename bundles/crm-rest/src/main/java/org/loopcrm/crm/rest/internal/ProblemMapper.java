@@ -17,6 +17,7 @@ import org.loopcrm.crm.api.ConflictException;
 import org.loopcrm.crm.api.NotFoundException;
 import org.loopcrm.crm.api.StaleVersionException;
 import org.loopcrm.crm.api.ValidationException;
+import org.loopcrm.crm.api.cto.ConfiguratorUnavailableException;
 import org.loopcrm.crm.api.dedupe.DuplicateCandidatesException;
 import org.loopcrm.crm.api.erp.port.ErpRejectedException;
 import org.loopcrm.crm.api.erp.port.ErpUnavailableException;
@@ -54,6 +55,10 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
     }
     if (e instanceof ErpUnavailableException) {
       return Problems.response(503, "erp-unavailable", "ERP unavailable", e.getMessage());
+    }
+    if (e instanceof ConfiguratorUnavailableException) {
+      return Problems.response(
+          503, "configurator-unavailable", "Configurator unavailable", e.getMessage());
     }
     if (e instanceof IntegrationUnavailableException) {
       return Problems.response(

@@ -10,6 +10,8 @@ import org.loopcrm.crm.api.activity.NotificationService;
 import org.loopcrm.crm.api.activity.TimelineService;
 import org.loopcrm.crm.api.assignment.AssignmentService;
 import org.loopcrm.crm.api.audit.AuditService;
+import org.loopcrm.crm.api.cto.ConfiguratorService;
+import org.loopcrm.crm.api.cto.ProductModelService;
 import org.loopcrm.crm.api.customfield.CustomFieldService;
 import org.loopcrm.crm.api.dataexport.ExportService;
 import org.loopcrm.crm.api.dataimport.Importer;
@@ -24,7 +26,10 @@ import org.loopcrm.crm.api.lifecycle.LifecycleService;
 import org.loopcrm.crm.api.merge.MergeService;
 import org.loopcrm.crm.api.party.PartyService;
 import org.loopcrm.crm.api.privacy.PrivacyService;
+import org.loopcrm.crm.api.quote.QuoteRenderer;
+import org.loopcrm.crm.api.quote.QuoteService;
 import org.loopcrm.crm.api.relationship.RelationshipService;
+import org.loopcrm.crm.api.sales.ForecastService;
 import org.loopcrm.crm.api.sales.OpportunityService;
 import org.loopcrm.crm.api.sales.PipelineService;
 import org.loopcrm.crm.api.search.SearchService;
@@ -88,6 +93,11 @@ public final class RestServer {
       @Reference ErpCommandService erpCommands,
       @Reference PipelineService pipelines,
       @Reference OpportunityService opportunities,
+      @Reference QuoteService quotes,
+      @Reference QuoteRenderer quoteRenderer,
+      @Reference ForecastService forecasts,
+      @Reference ProductModelService productModels,
+      @Reference ConfiguratorService configurator,
       @Reference AssignmentService assignment,
       @Reference LeadService leads,
       RestConfiguration config) {
@@ -119,8 +129,10 @@ public final class RestServer {
                 importer,
                 config.maxImportBytes(),
                 new ErpServices(erpAccounts, erpFacts, erpLive, erpCommands),
-                new SalesServices(pipelines, opportunities),
+                new SalesServices(
+                    pipelines, opportunities, quotes, quoteRenderer, accounts, forecasts),
                 () -> integration,
+                new CtoServices(productModels, configurator),
                 new LeadServices(assignment, leads)),
             props);
     LOG.info("REST API published at /crm/api/v1 (realm {})", config.realm());

@@ -285,6 +285,18 @@ final class SalesDtos {
   /** An opportunity's stage history. */
   record StageHistory(List<StageChangeView> items) {}
 
+  /** One entry of an opportunity's timeline. */
+  record OpportunityEventView(
+      String at, String kind, String title, String detail, String by, String ref) {
+    static OpportunityEventView of(org.loopcrm.crm.api.sales.OpportunityEvent e) {
+      return new OpportunityEventView(
+          text(e.at()), e.kind(), e.title(), e.detail(), e.by(), e.ref());
+    }
+  }
+
+  /** An opportunity's timeline, oldest first. */
+  record OpportunityTimeline(List<OpportunityEventView> items) {}
+
   private static String text(Instant i) {
     return i == null ? null : i.toString();
   }

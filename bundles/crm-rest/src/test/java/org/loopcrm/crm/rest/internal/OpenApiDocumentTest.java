@@ -60,7 +60,13 @@ class OpenApiDocumentTest {
           LeadScoringRuleResource.class,
           PublicLeadResource.class,
           PipelineResource.class,
-          OpportunityResource.class);
+          OpportunityResource.class,
+          QuoteResource.class,
+          OpportunityQuoteResource.class,
+          ForecastResource.class,
+          QuotaResource.class,
+          ProductModelResource.class,
+          ConfigurationResource.class);
 
   @Test
   void everyOperationIsDocumentedAndEveryDocumentedOperationExists() throws Exception {

@@ -152,6 +152,75 @@ class SalesShellOutputTest {
   }
 
   @Test
+  void aQuoteShowsItsApprovalCreditSaleAndLineAvailability() {
+    org.loopcrm.crm.api.quote.Quote q =
+        new org.loopcrm.crm.api.quote.Quote(
+            UUID.fromString("00000000-0000-0000-0000-0000000000e1"),
+            "Q-000042",
+            2,
+            UUID.fromString("00000000-0000-0000-0000-0000000000f1"),
+            UUID.fromString("00000000-0000-0000-0000-0000000000a1"),
+            null,
+            org.loopcrm.crm.api.quote.QuoteStatus.ACCEPTED,
+            "EUR",
+            LocalDate.parse("2026-12-23"),
+            null,
+            null,
+            List.of(
+                new org.loopcrm.crm.api.quote.QuoteLine(
+                    1,
+                    "BELT-5",
+                    "Belt",
+                    new BigDecimal("3.0000"),
+                    new BigDecimal("120.5000"),
+                    new BigDecimal("20.00"),
+                    new BigDecimal("289.20"),
+                    null,
+                    new org.loopcrm.crm.api.quote.LineAvailability(
+                        BigDecimal.ONE, new BigDecimal("5.0000"), true, "u", T, null)),
+                new org.loopcrm.crm.api.quote.QuoteLine(
+                    2,
+                    "SERVICE",
+                    "Install",
+                    BigDecimal.ONE,
+                    BigDecimal.TEN,
+                    BigDecimal.ZERO,
+                    BigDecimal.TEN,
+                    null,
+                    new org.loopcrm.crm.api.quote.LineAvailability(
+                        null, null, false, null, T, "Tryton product SERVICE does not exist"))),
+            new BigDecimal("371.50"),
+            new BigDecimal("72.30"),
+            new BigDecimal("299.20"),
+            "line 1 (BELT-5) is discounted 20%, over the 15% that needs approval",
+            "boss",
+            "ok this once",
+            new org.loopcrm.crm.api.quote.Quote.CreditSummary(
+                new BigDecimal("10000"), new BigDecimal("9500"), true),
+            null,
+            T,
+            UUID.fromString("00000000-0000-0000-0000-0000000000c1"),
+            org.loopcrm.crm.api.erp.ErpCommand.Status.DONE,
+            null,
+            T,
+            7,
+            "sales",
+            T,
+            T);
+    String out = capture(o -> QuoteCommand.print(q, o));
+    assertThat(out)
+        .contains("Quote Q-000042/2  ACCEPTED")
+        .contains("total: 299.20 EUR (subtotal 371.50, discount 72.30)")
+        .contains("approved by boss")
+        .contains("credit: fits (limit 10000, exposure 9500)")
+        .contains("ERP sale: DONE")
+        .contains("yes (forecast 5)")
+        .contains("? Tryton product SERVICE does not exist");
+    String list = capture(o -> QuoteListCommand.print(List.of(q), o));
+    assertThat(list).contains("Q-000042/2").contains("299.20 EUR").contains("DONE");
+  }
+
+  @Test
   void aBadStatusIsNamed() {
     assertThatThrownBy(() -> OpportunityListCommand.status("open-ish"))
         .isInstanceOf(ValidationException.class)

@@ -122,4 +122,13 @@ public @interface CrmCamelRuntimeConfiguration {
           "Folder whose *.json and *.csv files of canonical ERP facts are applied and moved to done/"
               + " or error/; empty: no file drop.")
   String factsDirectory() default "";
+
+  /** How often the forecast snapshot route snapshots the current and the next quarter. */
+  @AttributeDefinition(
+      name = "Forecast snapshot interval (ms)",
+      description =
+          "How often the route crm-forecast-snapshots takes a snapshot of the current and the next"
+              + " quarter's opportunities, to measure forecast accuracy later (default weekly);"
+              + " 0 keeps the route stopped (snapshots are then taken on demand only).")
+  long forecastSnapshotIntervalMs() default 604_800_000L;
 }

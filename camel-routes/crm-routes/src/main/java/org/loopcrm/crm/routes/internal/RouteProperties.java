@@ -26,6 +26,8 @@ public final class RouteProperties {
   public static final String FACTS_QUEUE = "crm.routes.factsQueue";
   public static final String FACTS_DEAD_LETTER_QUEUE = "crm.routes.factsDeadLetterQueue";
   public static final String FACTS_DIRECTORY = "crm.routes.factsDirectory";
+  public static final String FORECAST_SNAPSHOT_INTERVAL_MS =
+      "crm.routes.forecastSnapshotIntervalMs";
   public static final String ASSIGNMENT_SWEEP_INTERVAL_MS = "crm.routes.assignmentSweepIntervalMs";
   public static final String LEAD_RESCORE_INTERVAL_MS = "crm.routes.leadRescoreIntervalMs";
 

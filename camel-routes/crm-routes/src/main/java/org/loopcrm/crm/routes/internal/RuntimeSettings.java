@@ -32,6 +32,7 @@ record RuntimeSettings(
     String factsQueue,
     String factsDeadLetterQueue,
     String factsDirectory,
+    long forecastSnapshotIntervalMs,
     long assignmentSweepIntervalMs,
     long leadRescoreIntervalMs) {
 
@@ -64,6 +65,10 @@ record RuntimeSettings(
     }
     if (retentionIntervalMs < 10) {
       throw new IllegalArgumentException("retentionIntervalMs must be at least 10");
+    }
+    if (forecastSnapshotIntervalMs != 0 && forecastSnapshotIntervalMs < 10) {
+      throw new IllegalArgumentException(
+          "forecastSnapshotIntervalMs must be 0 (stopped) or at least 10");
     }
     if (lifecycleIntervalMs < 10) {
       throw new IllegalArgumentException("lifecycleIntervalMs must be at least 10");
@@ -99,6 +104,7 @@ record RuntimeSettings(
         config.factsQueue().trim(),
         config.factsDeadLetterQueue().trim(),
         config.factsDirectory().trim(),
+        config.forecastSnapshotIntervalMs(),
         config.assignmentSweepIntervalMs(),
         config.leadRescoreIntervalMs());
   }
@@ -142,6 +148,8 @@ record RuntimeSettings(
     p.setProperty(RouteProperties.FACTS_QUEUE, factsQueue);
     p.setProperty(RouteProperties.FACTS_DEAD_LETTER_QUEUE, factsDeadLetterQueue);
     p.setProperty(RouteProperties.FACTS_DIRECTORY, factsDirectory);
+    p.setProperty(
+        RouteProperties.FORECAST_SNAPSHOT_INTERVAL_MS, Long.toString(forecastSnapshotIntervalMs));
     p.setProperty(
         RouteProperties.ASSIGNMENT_SWEEP_INTERVAL_MS, Long.toString(assignmentSweepIntervalMs));
     p.setProperty(RouteProperties.LEAD_RESCORE_INTERVAL_MS, Long.toString(leadRescoreIntervalMs));
@@ -190,6 +198,8 @@ record RuntimeSettings(
         + factsDeadLetterQueue
         + ", factsDirectory="
         + factsDirectory
+        + ", forecastSnapshotIntervalMs="
+        + forecastSnapshotIntervalMs
         + ", assignmentSweepIntervalMs="
         + assignmentSweepIntervalMs
         + ", leadRescoreIntervalMs="

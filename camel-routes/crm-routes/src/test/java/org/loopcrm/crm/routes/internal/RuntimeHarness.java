@@ -47,12 +47,19 @@ public final class RuntimeHarness implements AutoCloseable {
         asyncPluginRedeliveryDelayMs,
         retentionDays,
         retentionIntervalMs,
-        "");
+        "",
+        604_800_000L);
   }
 
   /** With a folder for the canonical facts' file drop. */
   public RuntimeHarness(TestBroker broker, java.nio.file.Path factsDirectory) throws Exception {
-    this(broker, 50, 100, 5, 1000, 30, 3_600_000L, factsDirectory.toString());
+    this(broker, 50, 100, 5, 1000, 30, 3_600_000L, factsDirectory.toString(), 604_800_000L);
+  }
+
+  /** With the forecast snapshot route's interval (0: stopped). */
+  public static RuntimeHarness withForecastSnapshots(TestBroker broker, long intervalMs)
+      throws Exception {
+    return new RuntimeHarness(broker, 50, 100, 5, 1000, 30, 3_600_000L, "", intervalMs);
   }
 
   private RuntimeHarness(
@@ -63,7 +70,8 @@ public final class RuntimeHarness implements AutoCloseable {
       long asyncPluginRedeliveryDelayMs,
       int retentionDays,
       long retentionIntervalMs,
-      String factsDirectory)
+      String factsDirectory,
+      long forecastSnapshotIntervalMs)
       throws Exception {
     runtime =
         new CrmCamelRuntime(
@@ -88,6 +96,7 @@ public final class RuntimeHarness implements AutoCloseable {
                 "crm.erp.facts",
                 "crm.erp.facts.DLQ",
                 factsDirectory,
+                forecastSnapshotIntervalMs,
                 retentionIntervalMs,
                 retentionIntervalMs),
             context -> () -> {});

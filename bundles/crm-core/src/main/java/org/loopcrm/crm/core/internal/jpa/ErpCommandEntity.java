@@ -32,6 +32,10 @@ public class ErpCommandEntity {
   @Column(name = "account_id", nullable = false, length = 36)
   String accountId;
 
+  /** The opportunity it was placed for, or null. */
+  @Column(name = "opportunity_id", length = 36)
+  String opportunityId;
+
   @Column(name = "erp_system", length = 40)
   String erpSystem;
 

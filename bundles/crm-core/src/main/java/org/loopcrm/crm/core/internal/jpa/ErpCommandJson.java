@@ -23,7 +23,16 @@ final class ErpCommandJson {
   static Map<String, Object> toMap(ErpCommandRequest request) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("kind", request.kind().name());
-    if (request instanceof ErpCommandRequest.Sale s) {
+    if (request instanceof ErpCommandRequest.CancelSale c) {
+      m.put("op", "cancel");
+      m.put("target", c.saleCommandId().toString());
+      m.put("reason", c.reason());
+    } else if (request instanceof ErpCommandRequest.ChangeProduction c) {
+      m.put("op", "change");
+      m.put("target", c.productionCommandId().toString());
+      m.put("quantity", c.quantity());
+      m.put("reason", c.reason());
+    } else if (request instanceof ErpCommandRequest.Sale s) {
       m.put("reference", s.reference());
       m.put("currency", s.currency());
       m.put("confirm", s.confirm());
@@ -69,6 +78,16 @@ final class ErpCommandJson {
   static ErpCommandRequest read(String json) {
     Map<String, Object> m = Json.readObject(json);
     String kind = (String) m.get("kind");
+    if ("cancel".equals(m.get("op"))) {
+      return new ErpCommandRequest.CancelSale(
+          java.util.UUID.fromString((String) m.get("target")), (String) m.get("reason"));
+    }
+    if ("change".equals(m.get("op"))) {
+      return new ErpCommandRequest.ChangeProduction(
+          java.util.UUID.fromString((String) m.get("target")),
+          (BigDecimal) m.get("quantity"),
+          (String) m.get("reason"));
+    }
     switch (kind) {
       case "SALE":
         {

@@ -180,7 +180,11 @@ public final class JpaAuditService implements AuditService {
       return;
     }
     switch (type) {
-      case AuditLog.TEAM, AuditLog.USER -> {
+      case AuditLog.TEAM,
+          AuditLog.USER,
+          JpaProductModelService.RECORD,
+          JpaConfiguratorService.RECORD -> {
+        // readable by every CRM role
         return;
       }
       case AuditLog.ACCOUNT -> {

@@ -25,6 +25,7 @@ import org.loopcrm.crm.api.ValidationException;
 import org.loopcrm.crm.api.ValidationException.FieldError;
 import org.loopcrm.crm.api.account.AccountStatus;
 import org.loopcrm.crm.api.audit.AuditAction;
+import org.loopcrm.crm.api.erp.DocumentKind;
 import org.loopcrm.crm.api.erp.ErpCommand;
 import org.loopcrm.crm.api.erp.ErpCommandRequest;
 import org.loopcrm.crm.api.erp.ErpCommandService;
@@ -102,6 +103,19 @@ public final class JpaErpCommandService implements ErpCommandService {
       String system,
       ErpCommandRequest request,
       Instant now) {
+    return place(em, actor, o, null, key, system, request, now);
+  }
+
+  /** The same, for an opportunity: its timeline shows the command and what it made. */
+  static ErpCommandEntity place(
+      EntityManager em,
+      Actor actor,
+      OrganizationEntity o,
+      String opportunityId,
+      String key,
+      String system,
+      ErpCommandRequest request,
+      Instant now) {
     check(key, system, request);
     String json = ErpCommandJson.write(request);
     List<ErpCommandEntity> same =
@@ -125,6 +139,7 @@ public final class JpaErpCommandService implements ErpCommandService {
     ErpCommandEntity c = new ErpCommandEntity();
     c.commandId = UUID.randomUUID().toString();
     c.accountId = o.id;
+    c.opportunityId = opportunityId;
     c.erpSystem = system;
     c.key = key;
     c.kind = request.kind();
@@ -138,6 +153,47 @@ public final class JpaErpCommandService implements ErpCommandService {
     AuditLog.record(em, actor, AuditAction.CREATE, RECORD, c.commandId, null, image(c), now);
     Outbox.append(em, RECORD, c.commandId, REQUESTED, eventData(c), now);
     return c;
+  }
+
+  /**
+   * Stops the productions requested for an opportunity whose order is cancelled: one {@link
+   * ErpCommandRequest.ChangeProduction} to zero per production command, keyed by it, so the CRM's
+   * cancellation and the ERP's report of it place each stop once.
+   *
+   * @return the stop commands (placed now or before)
+   */
+  static List<ErpCommandEntity> stopProductions(
+      EntityManager em,
+      Actor actor,
+      OrganizationEntity account,
+      String opportunityId,
+      Instant now) {
+    List<ErpCommandEntity> stops = new ArrayList<>();
+    for (ErpCommandEntity c :
+        em.createQuery(
+                "select c from ErpCommandEntity c where c.opportunityId = :o and c.kind = :k"
+                    + " and c.status <> :failed order by c.sequence",
+                ErpCommandEntity.class)
+            .setParameter("o", opportunityId)
+            .setParameter("k", DocumentKind.PRODUCTION)
+            .setParameter("failed", ErpCommand.Status.FAILED)
+            .getResultList()) {
+      if (!(ErpCommandJson.read(c.request) instanceof ErpCommandRequest.Production)) {
+        continue;
+      }
+      stops.add(
+          place(
+              em,
+              actor,
+              account,
+              opportunityId,
+              "stop-" + c.commandId,
+              c.erpSystem,
+              new ErpCommandRequest.ChangeProduction(
+                  UUID.fromString(c.commandId), BigDecimal.ZERO, "the order was cancelled"),
+              now));
+    }
+    return stops;
   }
 
   @Override
@@ -278,6 +334,13 @@ public final class JpaErpCommandService implements ErpCommandService {
     }
     if (request == null) {
       errors.add(new FieldError("kind", "is required: SALE, PRODUCTION or PROJECT"));
+    } else if (request instanceof ErpCommandRequest.CancelSale c) {
+      checkText(errors, "reason", c.reason(), 500, false);
+    } else if (request instanceof ErpCommandRequest.ChangeProduction c) {
+      checkText(errors, "reason", c.reason(), 500, false);
+      if (c.quantity().signum() < 0) {
+        errors.add(new FieldError("quantity", "must be 0 (cancel) or more"));
+      }
     } else if (request instanceof ErpCommandRequest.Sale s) {
       checkText(errors, "reference", s.reference(), 100, false);
       if (s.currency() != null && !CURRENCY.matcher(s.currency()).matches()) {

@@ -23,6 +23,7 @@ import org.loopcrm.crm.api.account.AccountDraft;
 import org.loopcrm.crm.api.audit.AuditAction;
 import org.loopcrm.crm.api.erp.ApplyOutcome;
 import org.loopcrm.crm.api.erp.DocumentChanged;
+import org.loopcrm.crm.api.erp.DocumentKind;
 import org.loopcrm.crm.api.erp.ErpFact;
 import org.loopcrm.crm.api.erp.ErpFactService;
 import org.loopcrm.crm.api.erp.InvoicePosted;
@@ -538,6 +539,9 @@ public final class JpaErpFactService implements ErpFactService {
     data.put("channel", ROUTE.channel());
   }
 
+  /** The state name ERPs give a cancelled document (Tryton's, and the canonical messages'). */
+  static final String CANCELLED = "cancelled";
+
   private static ApplyOutcome document(
       EntityManager em, OrganizationEntity o, DocumentChanged f, Instant now) {
     Instant changedAt = Watermarks.micros(f.changedAt());
@@ -609,7 +613,30 @@ public final class JpaErpFactService implements ErpFactService {
     data.put("by", ROUTE.user());
     data.put("channel", ROUTE.channel());
     Outbox.append(em, JpaAccountService.ACCOUNT, o.id, "account.erp-document-changed", data, now);
+    if (f.kind() == DocumentKind.SALE && CANCELLED.equals(f.state()) && d.crmRef != null) {
+      stopProductionsOf(em, o, d.crmRef, now);
+    }
     return ApplyOutcome.APPLIED;
+  }
+
+  /**
+   * A sale the CRM commanded for an opportunity was cancelled in the ERP: the productions requested
+   * for that opportunity are stopped too, in this transaction (decisions.md §35). Odoo leaves them
+   * orphaned (odoo#26003).
+   */
+  private static void stopProductionsOf(
+      EntityManager em, OrganizationEntity o, String saleCommandId, Instant now) {
+    List<ErpCommandEntity> sale =
+        em.createQuery(
+                "select c from ErpCommandEntity c where c.commandId = :id and c.kind = :k",
+                ErpCommandEntity.class)
+            .setParameter("id", saleCommandId)
+            .setParameter("k", DocumentKind.SALE)
+            .getResultList();
+    if (sale.isEmpty() || sale.get(0).opportunityId == null) {
+      return;
+    }
+    JpaErpCommandService.stopProductions(em, ROUTE, o, sale.get(0).opportunityId, now);
   }
 
   /**

@@ -38,6 +38,7 @@ import org.loopcrm.crm.api.sales.GateCheck;
 import org.loopcrm.crm.api.sales.LineDraft;
 import org.loopcrm.crm.api.sales.Opportunity;
 import org.loopcrm.crm.api.sales.OpportunityDraft;
+import org.loopcrm.crm.api.sales.OpportunityEvent;
 import org.loopcrm.crm.api.sales.OpportunityLine;
 import org.loopcrm.crm.api.sales.OpportunityQuery;
 import org.loopcrm.crm.api.sales.OpportunityService;
@@ -523,6 +524,132 @@ public final class JpaOpportunityService implements OpportunityService {
                           s.amount,
                           s.reason))
               .toList();
+        });
+  }
+
+  @Override
+  public List<OpportunityEvent> timeline(Actor actor, UUID id) {
+    require(actor, Resource.OPPORTUNITY, Action.READ);
+    return tx.readOnly(
+        em -> {
+          OpportunityEntity o = readable(em, actor, id);
+          List<OpportunityEvent> events = new ArrayList<>();
+          for (OpportunityStageEntity s :
+              em.createQuery(
+                      "select s from OpportunityStageEntity s where s.opportunityId = :o"
+                          + " order by s.sequence",
+                      OpportunityStageEntity.class)
+                  .setParameter("o", o.id)
+                  .getResultList()) {
+            events.add(
+                new OpportunityEvent(
+                    s.at,
+                    "stage",
+                    s.fromStage == null
+                        ? "created in " + s.toStage
+                        : s.fromStage + " → " + s.toStage,
+                    s.probability
+                        + "%, "
+                        + s.forecastCategory
+                        + (s.reason == null ? "" : ": " + s.reason),
+                    s.by,
+                    o.id));
+          }
+          for (QuoteEntity q :
+              em.createQuery(
+                      "select q from QuoteEntity q where q.opportunityId = :o", QuoteEntity.class)
+                  .setParameter("o", o.id)
+                  .getResultList()) {
+            String label = "quote " + JpaQuoteService.label(q);
+            events.add(
+                new OpportunityEvent(
+                    q.createdAt,
+                    "quote",
+                    label + " made",
+                    q.total.toPlainString() + " " + q.currency,
+                    q.createdBy,
+                    q.id));
+            if (q.decidedAt != null) {
+              events.add(
+                  new OpportunityEvent(
+                      q.decidedAt,
+                      "quote",
+                      label + " " + q.status.name().toLowerCase(java.util.Locale.ROOT),
+                      q.decisionReason,
+                      null,
+                      q.id));
+            }
+          }
+          List<ErpCommandEntity> commands =
+              em.createQuery(
+                      "select c from ErpCommandEntity c where c.opportunityId = :o",
+                      ErpCommandEntity.class)
+                  .setParameter("o", o.id)
+                  .getResultList();
+          for (ErpCommandEntity c : commands) {
+            events.add(
+                new OpportunityEvent(
+                    c.requestedAt,
+                    "erp-command",
+                    c.kind + " asked of the ERP",
+                    c.key,
+                    c.requestedBy,
+                    c.commandId));
+            if (c.completedAt != null) {
+              events.add(
+                  new OpportunityEvent(
+                      c.completedAt,
+                      "erp-command",
+                      c.kind
+                          + (c.status == org.loopcrm.crm.api.erp.ErpCommand.Status.DONE
+                              ? " made: "
+                                  + (c.documentNumber == null ? c.documentRef : c.documentNumber)
+                              : " refused"),
+                      c.failure,
+                      c.erpSystem,
+                      c.commandId));
+            }
+          }
+          if (!commands.isEmpty()) {
+            List<String> refs = commands.stream().map(c -> c.commandId).toList();
+            List<ErpDocumentEntity> docs =
+                em.createQuery(
+                        "select d from ErpDocumentEntity d where d.partyId = :p and d.crmRef in :refs",
+                        ErpDocumentEntity.class)
+                    .setParameter("p", o.accountId)
+                    .setParameter("refs", refs)
+                    .getResultList();
+            for (ErpDocumentEntity d : docs) {
+              for (ErpDocumentChangeEntity ch :
+                  em.createQuery(
+                          "select c from ErpDocumentChangeEntity c where c.partyId = :p and"
+                              + " c.erpSystem = :s and c.kind = :k and c.documentRef = :r"
+                              + " order by c.sequence",
+                          ErpDocumentChangeEntity.class)
+                      .setParameter("p", d.partyId)
+                      .setParameter("s", d.erpSystem)
+                      .setParameter("k", d.kind)
+                      .setParameter("r", d.documentRef)
+                      .getResultList()) {
+                events.add(
+                    new OpportunityEvent(
+                        ch.changedAt,
+                        "erp-document",
+                        ch.kind
+                            + " "
+                            + (ch.number == null ? ch.documentRef : ch.number)
+                            + " "
+                            + ch.state,
+                        ch.amount == null
+                            ? null
+                            : ch.amount.stripTrailingZeros().toPlainString() + " " + ch.currency,
+                        ch.erpSystem,
+                        ch.kind + ":" + ch.documentRef));
+              }
+            }
+          }
+          events.sort(java.util.Comparator.comparing(OpportunityEvent::at));
+          return events;
         });
   }
 

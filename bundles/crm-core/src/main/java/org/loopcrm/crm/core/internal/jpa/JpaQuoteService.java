@@ -404,6 +404,7 @@ public final class JpaQuoteService implements QuoteService {
                   em,
                   actor,
                   account,
+                  q.opportunityId,
                   "quote-" + q.number + "-" + q.revision,
                   null,
                   saleRequest(q),
@@ -426,6 +427,35 @@ public final class JpaQuoteService implements QuoteService {
           q.status = QuoteStatus.REJECTED;
           q.decisionReason = reason.strip();
           q.decidedAt = now();
+        });
+  }
+
+  @Override
+  public Quote cancelOrder(Actor actor, UUID id, long expectedVersion, String reason) {
+    require(actor, Resource.QUOTE, Action.UPDATE);
+    checkText("reason", reason, 500, true);
+    return transition(
+        actor,
+        id,
+        expectedVersion,
+        "quote.order-cancelled",
+        (em, q) -> {
+          requireStatus(q, "cancelled (only an accepted quote has an order)", QuoteStatus.ACCEPTED);
+          Instant now = now();
+          OrganizationEntity account = em.find(OrganizationEntity.class, q.accountId);
+          JpaErpCommandService.place(
+              em,
+              actor,
+              account,
+              q.opportunityId,
+              "cancel-" + q.saleCommandId,
+              null,
+              new ErpCommandRequest.CancelSale(UUID.fromString(q.saleCommandId), reason.strip()),
+              now);
+          JpaErpCommandService.stopProductions(em, actor, account, q.opportunityId, now);
+          q.status = QuoteStatus.ORDER_CANCELLED;
+          q.decisionReason = reason.strip();
+          q.decidedAt = now;
         });
   }
 

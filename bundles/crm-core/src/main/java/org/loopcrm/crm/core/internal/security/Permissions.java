@@ -10,6 +10,7 @@ import static org.loopcrm.crm.api.Role.CRM_USER;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -99,7 +100,21 @@ public final class Permissions {
     /** Quotes of opportunities; sending, accepting and rejecting one are updates. */
     QUOTE,
     /** Approving (or refusing) a quote whose discount exceeds the threshold. */
-    QUOTE_APPROVAL
+    QUOTE_APPROVAL,
+    /** The sales forecast of a period (of the opportunities one sees). */
+    FORECAST,
+    /** Sales quotas of users and teams per period. */
+    QUOTA,
+    /** Snapshots of a period's opportunities, and the forecast accuracy measured on them. */
+    FORECAST_SNAPSHOT,
+    /**
+     * Configure-to-order product models and their revisions; releasing or retiring is an update.
+     */
+    PRODUCT_MODEL,
+    /**
+     * Configurations of product models: configuring is a read, saving one (for a quote) a create.
+     */
+    CONFIGURATION
   }
 
   /** What is done. */
@@ -234,6 +249,27 @@ public final class Permissions {
     grant(Resource.QUOTE, Action.CREATE, WRITERS);
     grant(Resource.QUOTE, Action.UPDATE, WRITERS);
     grant(Resource.QUOTE_APPROVAL, Action.UPDATE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
+    // The forecast (issue 6, item 4): everyone reads it over what they see; quotas are set by
+    // managers and administrators; snapshots are also taken by the scheduled route (decisions.md
+    // §32).
+    grant(Resource.FORECAST, Action.READ, EVERYONE);
+    grant(Resource.QUOTA, Action.READ, EVERYONE);
+    grant(Resource.QUOTA, Action.CREATE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
+    grant(Resource.QUOTA, Action.UPDATE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
+    grant(Resource.QUOTA, Action.DELETE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
+    grant(Resource.FORECAST_SNAPSHOT, Action.READ, EVERYONE);
+    grant(
+        Resource.FORECAST_SNAPSHOT,
+        Action.CREATE,
+        EnumSet.of(CRM_ADMIN, CRM_MANAGER, CRM_INTEGRATION));
+    // Configure-to-order (issue 6): product models are product management's, read by everyone;
+    // whoever sells saves configurations for quotes (decisions.md §28).
+    grant(Resource.PRODUCT_MODEL, Action.READ, EVERYONE);
+    for (Action a : List.of(Action.CREATE, Action.UPDATE, Action.DELETE)) {
+      grant(Resource.PRODUCT_MODEL, a, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
+    }
+    grant(Resource.CONFIGURATION, Action.READ, EVERYONE);
+    grant(Resource.CONFIGURATION, Action.CREATE, WRITERS);
   }
 
   private Permissions() {}
@@ -284,6 +320,10 @@ public final class Permissions {
                       || resource == Resource.PIPELINE
                       || resource == Resource.OPPORTUNITY
                       || resource == Resource.QUOTE
+                      || resource == Resource.QUOTA
+                      || resource == Resource.FORECAST_SNAPSHOT
+                      || resource == Resource.PRODUCT_MODEL
+                      || resource == Resource.CONFIGURATION
                   ? "s"
                   : ""));
     }

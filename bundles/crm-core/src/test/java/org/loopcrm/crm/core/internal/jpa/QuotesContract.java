@@ -289,6 +289,160 @@ abstract class QuotesContract {
   }
 
   @Test
+  void theOpportunityTimelineClosesTheLoopFromStageToTheErpsDocuments() {
+    Actor sales = user(Role.CRM_SALES);
+    String erpRef = "P-" + UUID.randomUUID().toString().substring(0, 8);
+    Account a = account(sales, erpRef);
+    Opportunity o = opportunity(sales, a);
+    Quote q = quotes.create(sales, o.id(), null);
+    Quote sent = quotes.send(sales, q.id(), quotes.submit(sales, q.id(), q.version()).version());
+    clock.advance(Duration.ofMinutes(5));
+    Quote accepted = quotes.accept(sales, q.id(), sent.version());
+    JpaErpFactService facts =
+        new JpaErpFactService(emf, clock, LifecyclePolicy.defaults(), ErpSyncPolicy.defaults());
+    String saleCommand = accepted.saleCommandId().toString();
+    // The ERP reports the sale the command made, then its progress; another sale of the account
+    // (not made for this opportunity) stays off its timeline.
+    for (String[] change :
+        new String[][] {
+          {"confirmed", saleCommand, "S-1"},
+          {"processing", saleCommand, "S-1"},
+          {"done", null, "S-2"}
+        }) {
+      clock.advance(Duration.ofMinutes(1));
+      facts.apply(
+          new org.loopcrm.crm.api.erp.DocumentChanged(
+              UUID.randomUUID().toString(),
+              "test-erp",
+              erpRef,
+              org.loopcrm.crm.api.erp.DocumentKind.SALE,
+              change[2],
+              "SO-" + change[2],
+              change[0],
+              new BigDecimal("1085.35"),
+              "EUR",
+              change[1],
+              clock.instant()));
+    }
+    List<org.loopcrm.crm.api.sales.OpportunityEvent> timeline =
+        opportunities.timeline(sales, o.id());
+    assertThat(timeline)
+        .extracting(org.loopcrm.crm.api.sales.OpportunityEvent::title)
+        .containsSubsequence(
+            "created in PROSPECTING",
+            "quote " + q.number() + "/1 made",
+            "PROSPECTING → WON",
+            "quote " + q.number() + "/1 accepted",
+            "SALE asked of the ERP",
+            "SALE SO-S-1 confirmed",
+            "SALE SO-S-1 processing")
+        .doesNotContain("SALE SO-S-2 done");
+    assertThat(timeline).isSortedAccordingTo(java.util.Comparator.comparing(e -> e.at()));
+    clock.set(Instant.parse("2026-11-23T10:00:00Z"));
+  }
+
+  /** An accepted quote whose opportunity also has a production requested (as CTO and ETO do). */
+  private Quote acceptedWithProduction(Actor sales, Account a, Opportunity o) {
+    Quote q = quotes.create(sales, o.id(), null);
+    Quote sent = quotes.send(sales, q.id(), quotes.submit(sales, q.id(), q.version()).version());
+    Quote accepted = quotes.accept(sales, q.id(), sent.version());
+    new Transactions(emf)
+        .inTransaction(
+            em ->
+                JpaErpCommandService.place(
+                    em,
+                    sales,
+                    em.find(OrganizationEntity.class, a.id().toString()),
+                    o.id().toString(),
+                    "production-" + q.id(),
+                    null,
+                    new ErpCommandRequest.Production(
+                        "BELT-5", new BigDecimal("3"), null, List.of(), null, q.number()),
+                    clock.instant()));
+    return accepted;
+  }
+
+  private List<ErpCommand> commandsOf(Actor actor, Account a) {
+    return commands.commands(actor, a.id(), 50, null).items();
+  }
+
+  @Test
+  void cancellingTheOrderCancelsTheSaleAndStopsItsProductions() {
+    Actor sales = user(Role.CRM_SALES);
+    Account a = account(sales, null);
+    Opportunity o = opportunity(sales, a);
+    Quote accepted = acceptedWithProduction(sales, a, o);
+    ErpCommand production =
+        commandsOf(sales, a).stream()
+            .filter(c -> c.request() instanceof ErpCommandRequest.Production)
+            .findFirst()
+            .orElseThrow();
+
+    assertThatThrownBy(() -> quotes.cancelOrder(sales, accepted.id(), accepted.version(), ""))
+        .isInstanceOf(ValidationException.class);
+    Quote cancelled = quotes.cancelOrder(sales, accepted.id(), accepted.version(), "budget cut");
+    assertThat(cancelled.status()).isEqualTo(QuoteStatus.ORDER_CANCELLED);
+    assertThat(cancelled.decisionReason()).isEqualTo("budget cut");
+
+    List<ErpCommand> all = commandsOf(sales, a);
+    assertThat(all)
+        .filteredOn(c -> c.request() instanceof ErpCommandRequest.CancelSale)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.key()).isEqualTo("cancel-" + accepted.saleCommandId());
+              assertThat(((ErpCommandRequest.CancelSale) c.request()).saleCommandId())
+                  .isEqualTo(accepted.saleCommandId());
+            });
+    assertThat(all)
+        .filteredOn(c -> c.request() instanceof ErpCommandRequest.ChangeProduction)
+        .singleElement()
+        .satisfies(
+            c -> {
+              ErpCommandRequest.ChangeProduction change =
+                  (ErpCommandRequest.ChangeProduction) c.request();
+              assertThat(change.productionCommandId()).isEqualTo(production.id());
+              assertThat(change.quantity()).isEqualByComparingTo("0");
+            });
+    assertThatThrownBy(() -> quotes.cancelOrder(sales, accepted.id(), cancelled.version(), "again"))
+        .isInstanceOf(ConflictException.class);
+  }
+
+  @Test
+  void aSaleCancelledInTheErpStopsTheProductionsOfItsOpportunityOnce() {
+    Actor sales = user(Role.CRM_SALES);
+    String erpRef = "P-" + UUID.randomUUID().toString().substring(0, 8);
+    Account a = account(sales, erpRef);
+    Opportunity o = opportunity(sales, a);
+    Quote accepted = acceptedWithProduction(sales, a, o);
+    JpaErpFactService facts =
+        new JpaErpFactService(emf, clock, LifecyclePolicy.defaults(), ErpSyncPolicy.defaults());
+    for (String state : new String[] {"confirmed", "cancelled", "cancelled"}) {
+      clock.advance(Duration.ofMinutes(1));
+      facts.apply(
+          new org.loopcrm.crm.api.erp.DocumentChanged(
+              UUID.randomUUID().toString(),
+              "test-erp",
+              erpRef,
+              org.loopcrm.crm.api.erp.DocumentKind.SALE,
+              "S-" + accepted.id(),
+              null,
+              state,
+              null,
+              null,
+              accepted.saleCommandId().toString(),
+              clock.instant()));
+    }
+    assertThat(commandsOf(sales, a))
+        .filteredOn(c -> c.request() instanceof ErpCommandRequest.ChangeProduction)
+        .hasSize(1);
+    assertThat(commandsOf(sales, a))
+        .filteredOn(c -> c.request() instanceof ErpCommandRequest.CancelSale)
+        .isEmpty();
+    clock.set(Instant.parse("2026-11-23T10:00:00Z"));
+  }
+
+  @Test
   void theErpsAvailabilityAndCreditAreKeptOnTheQuoteOrWhyNot() {
     Actor sales = user(Role.CRM_SALES);
     Account a = account(sales, "P-" + UUID.randomUUID().toString().substring(0, 8));

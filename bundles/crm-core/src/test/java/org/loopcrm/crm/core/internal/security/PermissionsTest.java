@@ -62,6 +62,11 @@ class PermissionsTest {
     "OPPORTUNITY_REOPEN U U    -    -    -    -    -    -",
     "QUOTE          RCU   RCU  RCU  R    R    RCU  RCU  R",
     "QUOTE_APPROVAL U     U    -    -    -    -    -    -",
+    "FORECAST       R     R    R    R    R    R    R    R",
+    "QUOTA          RCUD  RCUD R    R    R    R    R    R",
+    "FORECAST_SNAPSHOT RC RC   R    R    R    RC   R    R",
+    "PRODUCT_MODEL  RCUD  RCUD R    R    R    R    R    R",
+    "CONFIGURATION  RC    RC   RC   R    R    RC   RC   R",
   };
   private static final Role[] COLUMNS = {
     Role.CRM_ADMIN, Role.CRM_MANAGER, Role.CRM_SALES, Role.CRM_MARKETING,

@@ -83,6 +83,13 @@ final class CommandExecutor {
   private DocumentRef carryOut(ErpCommand c, String party) {
     String key = c.id().toString();
     ErpCommandRequest r = c.request();
+    if (r instanceof ErpCommandRequest.CancelSale cancel) {
+      return sales.cancelSale(madeBy(cancel.saleCommandId(), "sale"));
+    }
+    if (r instanceof ErpCommandRequest.ChangeProduction change) {
+      return manufacturing.changeProduction(
+          madeBy(change.productionCommandId(), "production"), change.quantity());
+    }
     if (r instanceof ErpCommandRequest.Sale s) {
       return sales.placeSale(
           new SaleCommand(key, party, s.reference(), s.currency(), s.lines(), s.confirm()));
@@ -103,8 +110,27 @@ final class CommandExecutor {
               p.saleRef(),
               p.reference()));
     }
-    ErpCommandRequest.Project p = (ErpCommandRequest.Project) r;
+    if (!(r instanceof ErpCommandRequest.Project p)) {
+      throw new ErpRejectedException("the Tryton connector does not carry out " + r);
+    }
     return projects.createProject(
         new ProjectCommand(key, party, p.name(), p.tasks(), p.reference()));
+  }
+
+  /**
+   * The document the command made, which a change or cancellation acts on. Not made yet: the change
+   * waits (retried like an unreachable ERP); never made: there is nothing to change.
+   */
+  private String madeBy(java.util.UUID commandId, String what) {
+    ErpCommand made = commands.command(ACTOR, commandId);
+    return switch (made.status()) {
+      case DONE -> made.documentRef();
+      case PENDING ->
+          throw new org.loopcrm.crm.api.erp.port.ErpUnavailableException(
+              "the " + what + " of command " + commandId + " is not made yet", null);
+      case FAILED ->
+          throw new ErpRejectedException(
+              "the " + what + " of command " + commandId + " was never made: " + made.failure());
+    };
   }
 }

@@ -8,6 +8,7 @@ import org.apache.camel.RoutesBuilder;
 import org.loopcrm.crm.api.account.AccountService;
 import org.loopcrm.crm.api.erp.ErpCommandService;
 import org.loopcrm.crm.api.erp.ErpFactService;
+import org.loopcrm.crm.api.erp.port.CatalogPort;
 import org.loopcrm.crm.api.erp.port.CustomerMasterPort;
 import org.loopcrm.crm.api.erp.port.ErpPort;
 import org.loopcrm.crm.api.erp.port.FinancePort;
@@ -70,6 +71,7 @@ public final class TrytonConnector {
               CustomerMasterPort.class.getName(),
               FinancePort.class.getName(),
               InventoryPort.class.getName(),
+              CatalogPort.class.getName(),
               SalesPort.class.getName(),
               ManufacturingPort.class.getName(),
               ProjectPort.class.getName()

@@ -23,6 +23,7 @@ import org.loopcrm.crm.api.NotFoundException;
 import org.loopcrm.crm.api.erp.DocumentKind;
 import org.loopcrm.crm.api.erp.port.Availability;
 import org.loopcrm.crm.api.erp.port.BomLine;
+import org.loopcrm.crm.api.erp.port.CatalogPort;
 import org.loopcrm.crm.api.erp.port.CreditStatus;
 import org.loopcrm.crm.api.erp.port.CustomerMasterPort;
 import org.loopcrm.crm.api.erp.port.CustomerRecord;
@@ -32,6 +33,7 @@ import org.loopcrm.crm.api.erp.port.FinancePort;
 import org.loopcrm.crm.api.erp.port.InventoryPort;
 import org.loopcrm.crm.api.erp.port.ManufacturingPort;
 import org.loopcrm.crm.api.erp.port.PostalAddress;
+import org.loopcrm.crm.api.erp.port.Product;
 import org.loopcrm.crm.api.erp.port.ProductionCommand;
 import org.loopcrm.crm.api.erp.port.ProjectCommand;
 import org.loopcrm.crm.api.erp.port.ProjectPort;
@@ -54,6 +56,7 @@ final class TrytonErp
     implements CustomerMasterPort,
         FinancePort,
         InventoryPort,
+        CatalogPort,
         SalesPort,
         ManufacturingPort,
         ProjectPort {
@@ -454,12 +457,41 @@ final class TrytonErp
                         .get("currency")));
   }
 
+  // ---- catalogue ------------------------------------------------------------------------------
+
+  @Override
+  public Product product(String code) {
+    Map<String, Object> row =
+        models
+            .first(
+                "product.product",
+                List.of(clause("code", "=", code)),
+                "code",
+                "name",
+                "list_price",
+                "sale_uom",
+                "default_uom",
+                "salable")
+            .orElseThrow(() -> new NotFoundException("Tryton product", code));
+    Long uom = id(row.get("sale_uom") != null ? row.get("sale_uom") : row.get("default_uom"));
+    String unit =
+        uom == null ? null : text(models.readOne("product.uom", uom, "symbol").get("symbol"));
+    Object price = row.get("list_price");
+    return new Product(
+        code,
+        text(row.get("name")),
+        unit,
+        price instanceof BigDecimal d ? d : null,
+        price == null ? null : companyCurrency(),
+        Boolean.TRUE.equals(row.get("salable")));
+  }
+
   // ---- inventory ------------------------------------------------------------------------------
 
   @Override
   public Availability availability(
       String productCode, BigDecimal quantity, LocalDate date, String warehouse) {
-    long product = product(productCode);
+    long product = productId(productCode);
     String warehouseCode = warehouse == null ? defaultWarehouse : warehouse;
     long location = warehouse(warehouseCode);
     Map<String, Object> now =
@@ -508,7 +540,7 @@ final class TrytonErp
             .stripTrailingZeros();
   }
 
-  long product(String code) {
+  long productId(String code) {
     return models
         .first("product.product", List.of(clause("code", "=", code)), "id")
         .map(row -> id(row.get("id")))
@@ -607,7 +639,7 @@ final class TrytonErp
   }
 
   private Map<String, Object> saleLine(SaleLine line) {
-    long product = product(line.productCode());
+    long product = productId(line.productCode());
     Map<String, Object> p = models.readOne("product.product", product, "template", "rec_name");
     Map<String, Object> template =
         models.readOne(
@@ -653,7 +685,7 @@ final class TrytonErp
     boolean created = existing.isEmpty();
     long production;
     if (created) {
-      long product = product(command.productCode());
+      long product = productId(command.productCode());
       long warehouse = warehouse(defaultWarehouse);
       Map<String, Object> wh =
           models.readOne("stock.location", warehouse, "production_location", "storage_location");
@@ -687,7 +719,7 @@ final class TrytonErp
       } else {
         List<Map<String, Object>> inputs = new ArrayList<>();
         for (BomLine line : command.bom()) {
-          long component = product(line.productCode());
+          long component = productId(line.productCode());
           Long componentUnit =
               id(
                   models
