@@ -159,6 +159,9 @@ public final class JpaOpportunityService implements OpportunityService {
     o.updatedAt = now;
     em.persist(o);
     em.flush();
+    if (d.owner() == null) {
+      OpportunityAssignment.assign(em, actor, o, account, now);
+    }
     history(em, o, actor, null, null, now);
     AuditLog.record(em, actor, AuditAction.CREATE, RECORD, o.id, null, image(o), now);
     Outbox.append(em, RECORD, o.id, CREATED, eventData(o, null), now);
@@ -667,6 +670,7 @@ public final class JpaOpportunityService implements OpportunityService {
     requireStage(pipeline, o, from, target);
     enter(o, target, null, null);
     o.updatedAt = now;
+    OpportunityAssignment.closedUnlessOpen(em, o);
     em.flush();
     history(em, o, actor, fromCode, reason, now);
     AuditLog.record(em, actor, AuditAction.UPDATE, RECORD, o.id, before, image(o), now);
