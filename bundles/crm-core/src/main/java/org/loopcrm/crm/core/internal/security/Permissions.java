@@ -86,7 +86,11 @@ public final class Permissions {
     /** Quotes of opportunities; sending, accepting and rejecting one are updates. */
     QUOTE,
     /** Approving (or refusing) a quote whose discount exceeds the threshold. */
-    QUOTE_APPROVAL
+    QUOTE_APPROVAL,
+    /** Engineering requests of engineer-to-order opportunities, their files, estimates, BOMs. */
+    ENGINEERING_REQUEST,
+    /** Engineering's decisions: feasibility, and releasing a BOM revision to production. */
+    ENGINEERING_DECISION
   }
 
   /** What is done. */
@@ -198,6 +202,10 @@ public final class Permissions {
     grant(Resource.QUOTE, Action.CREATE, WRITERS);
     grant(Resource.QUOTE, Action.UPDATE, WRITERS);
     grant(Resource.QUOTE_APPROVAL, Action.UPDATE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
+    grant(Resource.ENGINEERING_REQUEST, Action.READ, EVERYONE);
+    grant(Resource.ENGINEERING_REQUEST, Action.CREATE, WRITERS);
+    grant(Resource.ENGINEERING_REQUEST, Action.UPDATE, WRITERS);
+    grant(Resource.ENGINEERING_DECISION, Action.UPDATE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
   }
 
   private Permissions() {}
@@ -245,6 +253,8 @@ public final class Permissions {
                       || resource == Resource.PIPELINE
                       || resource == Resource.OPPORTUNITY
                       || resource == Resource.QUOTE
+                      || resource == Resource.ENGINEERING_REQUEST
+                      || resource == Resource.ENGINEERING_DECISION
                   ? "s"
                   : ""));
     }

@@ -57,6 +57,8 @@ class PermissionsTest {
     "OPPORTUNITY_REOPEN U U    -    -    -    -    -    -",
     "QUOTE          RCU   RCU  RCU  R    R    RCU  RCU  R",
     "QUOTE_APPROVAL U     U    -    -    -    -    -    -",
+    "ENGINEERING_REQUEST RCU RCU RCU R  R    RCU  RCU  R",
+    "ENGINEERING_DECISION U U    -    -    -    -    -    -",
   };
   private static final Role[] COLUMNS = {
     Role.CRM_ADMIN, Role.CRM_MANAGER, Role.CRM_SALES, Role.CRM_MARKETING,
