@@ -149,7 +149,8 @@ final class CrmServlet extends CXFNonSpringServlet {
             new PipelineResource(sales.pipelines()),
             new OpportunityResource(sales.opportunities()),
             new QuoteResource(sales),
-            new OpportunityQuoteResource(sales)));
+            new OpportunityQuoteResource(sales),
+            new EngineeringResource(sales)));
     factory.setProviders(
         List.of(
             new JacksonJsonProvider(mapper),

@@ -17,6 +17,7 @@ import org.loopcrm.crm.api.erp.ErpAccountService;
 import org.loopcrm.crm.api.erp.ErpCommandService;
 import org.loopcrm.crm.api.erp.ErpFactService;
 import org.loopcrm.crm.api.erp.ErpLiveService;
+import org.loopcrm.crm.api.eto.EngineeringService;
 import org.loopcrm.crm.api.integration.IntegrationService;
 import org.loopcrm.crm.api.lifecycle.LifecycleService;
 import org.loopcrm.crm.api.merge.MergeService;
@@ -90,6 +91,7 @@ public final class RestServer {
       @Reference OpportunityService opportunities,
       @Reference QuoteService quotes,
       @Reference QuoteRenderer quoteRenderer,
+      @Reference EngineeringService engineering,
       RestConfiguration config) {
     Hashtable<String, Object> props = new Hashtable<>();
     props.put("osgi.http.whiteboard.servlet.pattern", PATTERN);
@@ -119,7 +121,8 @@ public final class RestServer {
                 importer,
                 config.maxImportBytes(),
                 new ErpServices(erpAccounts, erpFacts, erpLive, erpCommands),
-                new SalesServices(pipelines, opportunities, quotes, quoteRenderer, accounts),
+                new SalesServices(
+                    pipelines, opportunities, quotes, quoteRenderer, accounts, engineering),
                 () -> integration),
             props);
     LOG.info("REST API published at /crm/api/v1 (realm {})", config.realm());

@@ -1,6 +1,7 @@
 package org.loopcrm.crm.rest.internal;
 
 import org.loopcrm.crm.api.account.AccountService;
+import org.loopcrm.crm.api.eto.EngineeringService;
 import org.loopcrm.crm.api.quote.QuoteRenderer;
 import org.loopcrm.crm.api.quote.QuoteService;
 import org.loopcrm.crm.api.sales.OpportunityService;
@@ -15,4 +16,5 @@ record SalesServices(
     OpportunityService opportunities,
     QuoteService quotes,
     QuoteRenderer renderer,
-    AccountService accounts) {}
+    AccountService accounts,
+    EngineeringService engineering) {}

@@ -56,7 +56,8 @@ class OpenApiDocumentTest {
           PipelineResource.class,
           OpportunityResource.class,
           QuoteResource.class,
-          OpportunityQuoteResource.class);
+          OpportunityQuoteResource.class,
+          EngineeringResource.class);
 
   @Test
   void everyOperationIsDocumentedAndEveryDocumentedOperationExists() throws Exception {
