@@ -151,8 +151,8 @@ final class EngineeringDtos {
                       new CostLineBody(
                           l.category().name(),
                           l.description(),
-                          l.quantity().stripTrailingZeros(),
-                          l.unitCost().stripTrailingZeros()))
+                          plain(l.quantity()),
+                          plain(l.unitCost())))
               .toList(),
           byCategory,
           e.cost(),
@@ -177,7 +177,7 @@ final class EngineeringDtos {
           b.revision(),
           b.status().name(),
           b.lines().stream()
-              .map(l -> new BomLineBody(l.productCode(), l.quantity().stripTrailingZeros()))
+              .map(l -> new BomLineBody(l.productCode(), plain(l.quantity())))
               .toList(),
           b.createdBy(),
           text(b.createdAt()),
@@ -215,7 +215,7 @@ final class EngineeringDtos {
           r.opportunityId(),
           r.accountId(),
           r.productCode(),
-          r.quantity().stripTrailingZeros(),
+          plain(r.quantity()),
           r.specification(),
           r.status().name(),
           r.feasibility() == null
@@ -230,8 +230,7 @@ final class EngineeringDtos {
               .map(
                   t ->
                       new TaskBody(
-                          t.name(),
-                          t.effortHours() == null ? null : t.effortHours().stripTrailingZeros()))
+                          t.name(), t.effortHours() == null ? null : plain(t.effortHours())))
               .toList(),
           r.boms().stream().map(BomView::of).toList(),
           r.attachments().stream().map(AttachmentView::of).toList(),
@@ -257,6 +256,15 @@ final class EngineeringDtos {
       }
       throw Params.invalid(field, "must be one of " + String.join(", ", names));
     }
+  }
+
+  /** Without trailing zeros, never in exponent notation (1E+1 would be valid JSON, but odd). */
+  static BigDecimal plain(BigDecimal v) {
+    if (v == null) {
+      return null;
+    }
+    BigDecimal s = v.stripTrailingZeros();
+    return s.scale() < 0 ? s.setScale(0) : s;
   }
 
   private static String text(Instant i) {
