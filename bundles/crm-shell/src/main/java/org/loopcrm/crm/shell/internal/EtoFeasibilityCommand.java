@@ -47,7 +47,6 @@ public class EtoFeasibilityCommand implements Action {
 
   @Override
   public Object execute() {
-    Actor actor = ShellActors.current();
     Feasibility v;
     try {
       v = Feasibility.valueOf(verdict.strip().toUpperCase(Locale.ROOT));
@@ -57,6 +56,7 @@ public class EtoFeasibilityCommand implements Action {
               new FieldError(
                   "verdict", "must be FEASIBLE, FEASIBLE_WITH_CHANGES or NOT_FEASIBLE")));
     }
+    Actor actor = ShellActors.current();
     EngineeringRequest r =
         EtoShowCommand.find(engineering, actor, ShellIds.parse("engineering request", id));
     EtoShowCommand.print(
