@@ -12,6 +12,7 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import org.loopcrm.crm.api.Actor;
+import org.loopcrm.crm.api.eto.EngineeringService;
 
 /**
  * HTTP Basic authentication of every request; no credentials or wrong ones → 401 with a challenge.
@@ -57,7 +58,12 @@ final class BasicAuthFilter implements ContainerRequestFilter {
     long maxBodyBytes =
         open
             ? Math.min(MAX_PUBLIC_BODY_BYTES, this.maxBodyBytes)
-            : ImportResource.PATH.equals(path) ? maxImportBytes : this.maxBodyBytes;
+            : ImportResource.PATH.equals(path)
+                ? maxImportBytes
+                : "POST".equals(request.getMethod())
+                        && EngineeringResource.ATTACHMENT_UPLOAD.matcher(path).matches()
+                    ? Math.max(this.maxBodyBytes, EngineeringService.MAX_ATTACHMENT_BYTES)
+                    : this.maxBodyBytes;
     if (request.getLength() > maxBodyBytes) {
       request.abortWith(Problems.tooLarge(maxBodyBytes));
       return;

@@ -165,7 +165,8 @@ final class CrmServlet extends CXFNonSpringServlet {
             new LeadResource(leads.leads(), leads.assignment()),
             new LeadFormResource(leads.leads()),
             new LeadScoringRuleResource(leads.leads()),
-            new PublicLeadResource(leads.leads(), new RateLimiter(System::nanoTime))));
+            new PublicLeadResource(leads.leads(), new RateLimiter(System::nanoTime)),
+            new EngineeringResource(sales)));
     factory.setProviders(
         List.of(
             new JacksonJsonProvider(mapper),

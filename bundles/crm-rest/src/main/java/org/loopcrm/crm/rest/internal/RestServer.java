@@ -20,6 +20,7 @@ import org.loopcrm.crm.api.erp.ErpAccountService;
 import org.loopcrm.crm.api.erp.ErpCommandService;
 import org.loopcrm.crm.api.erp.ErpFactService;
 import org.loopcrm.crm.api.erp.ErpLiveService;
+import org.loopcrm.crm.api.eto.EngineeringService;
 import org.loopcrm.crm.api.integration.IntegrationService;
 import org.loopcrm.crm.api.lead.LeadService;
 import org.loopcrm.crm.api.lifecycle.LifecycleService;
@@ -100,6 +101,7 @@ public final class RestServer {
       @Reference ConfiguratorService configurator,
       @Reference AssignmentService assignment,
       @Reference LeadService leads,
+      @Reference EngineeringService engineering,
       RestConfiguration config) {
     Hashtable<String, Object> props = new Hashtable<>();
     props.put("osgi.http.whiteboard.servlet.pattern", PATTERN);
@@ -130,7 +132,7 @@ public final class RestServer {
                 config.maxImportBytes(),
                 new ErpServices(erpAccounts, erpFacts, erpLive, erpCommands),
                 new SalesServices(
-                    pipelines, opportunities, quotes, quoteRenderer, accounts, forecasts),
+                    pipelines, opportunities, quotes, quoteRenderer, accounts, forecasts, engineering),
                 () -> integration,
                 new CtoServices(productModels, configurator),
                 new LeadServices(assignment, leads)),

@@ -66,7 +66,8 @@ class OpenApiDocumentTest {
           ForecastResource.class,
           QuotaResource.class,
           ProductModelResource.class,
-          ConfigurationResource.class);
+          ConfigurationResource.class,
+          EngineeringResource.class);
 
   @Test
   void everyOperationIsDocumentedAndEveryDocumentedOperationExists() throws Exception {

@@ -165,6 +165,7 @@ public final class JpaOpportunityService implements OpportunityService {
     history(em, o, actor, null, null, now);
     AuditLog.record(em, actor, AuditAction.CREATE, RECORD, o.id, null, image(o), now);
     Outbox.append(em, RECORD, o.id, CREATED, eventData(o, null), now);
+    EngineeringHooks.opportunityCreated(em, actor, o, now);
     return o;
   }
 
@@ -666,6 +667,7 @@ public final class JpaOpportunityService implements OpportunityService {
     Stage from = pipeline.stage(o.stage).orElse(null);
     Map<String, Object> before = image(o);
     String fromCode = o.stage;
+    StageKind fromKind = o.status;
     Instant now = now();
     requireStage(pipeline, o, from, target);
     enter(o, target, null, null);
@@ -675,6 +677,7 @@ public final class JpaOpportunityService implements OpportunityService {
     history(em, o, actor, fromCode, reason, now);
     AuditLog.record(em, actor, AuditAction.UPDATE, RECORD, o.id, before, image(o), now);
     Outbox.append(em, RECORD, o.id, event, eventData(o, fromCode), now);
+    EngineeringHooks.stageEntered(em, actor, o, fromKind, now);
     return toOpportunity(o);
   }
 

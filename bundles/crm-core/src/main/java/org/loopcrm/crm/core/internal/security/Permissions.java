@@ -114,7 +114,11 @@ public final class Permissions {
     /**
      * Configurations of product models: configuring is a read, saving one (for a quote) a create.
      */
-    CONFIGURATION
+    CONFIGURATION,
+    /** Engineering requests of engineer-to-order opportunities, their files, estimates, BOMs. */
+    ENGINEERING_REQUEST,
+    /** Engineering's decisions: feasibility, and releasing a BOM revision to production. */
+    ENGINEERING_DECISION
   }
 
   /** What is done. */
@@ -270,6 +274,10 @@ public final class Permissions {
     }
     grant(Resource.CONFIGURATION, Action.READ, EVERYONE);
     grant(Resource.CONFIGURATION, Action.CREATE, WRITERS);
+    grant(Resource.ENGINEERING_REQUEST, Action.READ, EVERYONE);
+    grant(Resource.ENGINEERING_REQUEST, Action.CREATE, WRITERS);
+    grant(Resource.ENGINEERING_REQUEST, Action.UPDATE, WRITERS);
+    grant(Resource.ENGINEERING_DECISION, Action.UPDATE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
   }
 
   private Permissions() {}
@@ -324,6 +332,8 @@ public final class Permissions {
                       || resource == Resource.FORECAST_SNAPSHOT
                       || resource == Resource.PRODUCT_MODEL
                       || resource == Resource.CONFIGURATION
+                      || resource == Resource.ENGINEERING_REQUEST
+                      || resource == Resource.ENGINEERING_DECISION
                   ? "s"
                   : ""));
     }

@@ -67,6 +67,8 @@ class PermissionsTest {
     "FORECAST_SNAPSHOT RC RC   R    R    R    RC   R    R",
     "PRODUCT_MODEL  RCUD  RCUD R    R    R    R    R    R",
     "CONFIGURATION  RC    RC   RC   R    R    RC   RC   R",
+    "ENGINEERING_REQUEST RCU RCU RCU R  R    RCU  RCU  R",
+    "ENGINEERING_DECISION U U    -    -    -    -    -    -",
   };
   private static final Role[] COLUMNS = {
     Role.CRM_ADMIN, Role.CRM_MANAGER, Role.CRM_SALES, Role.CRM_MARKETING,
