@@ -28,7 +28,9 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  * The Tryton connector in the distribution, against the real Tryton of {@code scripts/tryton.sh}
  * (erp profile): an account made over REST becomes a Tryton party and gets its ERP reference; the
  * party renamed in Tryton renames the account; a sale confirmed and its invoice posted in Tryton
- * show on the account's ERP snapshot, documents and timeline.
+ * show on the account's ERP snapshot, documents and timeline; a won engineer-to-order opportunity
+ * becomes a Tryton project with its engineering tasks, then, once its BOM is released, a production
+ * built from that BOM.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -215,6 +217,125 @@ public class TrytonErpIT extends CrmTestSupport {
     assertTrue(credit.body(), credit.body().contains("\"currency\":\"EUR\""));
     HttpResult viewer = get(API + "/accounts/" + id + "/erp/credit", DemoUser.VIEWER);
     assertEquals(viewer.toString(), 403, viewer.status());
+  }
+
+  private static final Pattern PROJECT_COMMAND =
+      Pattern.compile("\"projectCommandId\":\"([0-9a-f-]{36})\"");
+  private static final Pattern PRODUCTION_COMMAND =
+      Pattern.compile("\"productionCommandId\":\"([0-9a-f-]{36})\"");
+
+  private static String etagOf(HttpResult r) {
+    return r.header("ETag").orElseThrow(() -> new AssertionError("no ETag: " + r));
+  }
+
+  private HttpResult change(String method, String path, DemoUser user, String etag, String json) {
+    HttpResult r =
+        json == null
+            ? request(method, path, user, null, "If-Match", etag)
+            : request(
+                method, path, user, json, "Content-Type", "application/json", "If-Match", etag);
+    assertEquals(r.toString(), 200, r.status());
+    return r;
+  }
+
+  private static String matched(Pattern p, HttpResult r) {
+    Matcher m = p.matcher(r.body());
+    assertTrue(r.toString(), m.find());
+    return m.group(1);
+  }
+
+  private static boolean hasProduct(String json, long product) {
+    return Pattern.compile("\"product\":\\s*" + product + "\\b").matcher(json).find();
+  }
+
+  private long productId(String code) throws Exception {
+    return tryton.search("product.product", "[[\"code\",\"=\",\"" + code + "\"]]").get(0);
+  }
+
+  @Test
+  public void aWonEngineerToOrderOpportunityBecomesATrytonProjectThenAProduction()
+      throws Exception {
+    String accountId = account("ETO maker " + UUID.randomUUID(), DemoUser.SALES);
+    String name = "ETO press " + UUID.randomUUID();
+    HttpResult opportunity =
+        post(
+            API + "/opportunities",
+            DemoUser.SALES,
+            "{\"accountId\":\""
+                + accountId
+                + "\",\"name\":\""
+                + name
+                + "\",\"type\":\"ENGINEER_TO_ORDER\",\"closeDate\":\"2027-03-31\"}");
+    assertEquals(opportunity.toString(), 201, opportunity.status());
+    String oppId = idOf(opportunity);
+    HttpResult r = get(API + "/engineering-requests?opportunityId=" + oppId, DemoUser.SALES);
+    assertEquals(r.toString(), 200, r.status());
+    String path = API + "/engineering-requests/" + idOf(r);
+    r =
+        change(
+            "PUT",
+            path,
+            DemoUser.SALES,
+            etagOf(r),
+            "{\"productCode\":\"ASSEMBLY\",\"quantity\":1,\"specification\":\"special\"}");
+    r =
+        change(
+            "PUT", path + "/feasibility", DemoUser.ADMIN, etagOf(r), "{\"verdict\":\"FEASIBLE\"}");
+    r =
+        change(
+            "PUT",
+            path + "/tasks",
+            DemoUser.SALES,
+            etagOf(r),
+            "{\"tasks\":[{\"name\":\"Design\",\"effortHours\":8},"
+                + "{\"name\":\"Prototype\",\"effortHours\":24}]}");
+    r =
+        change(
+            "POST",
+            path + "/boms",
+            DemoUser.SALES,
+            etagOf(r),
+            "{\"lines\":[{\"productCode\":\"WIDGET\",\"quantity\":2},"
+                + "{\"productCode\":\"GADGET\",\"quantity\":3}]}");
+
+    // Won without a quote: the ERP gets the project with the engineering tasks, no production yet.
+    change(
+        "POST",
+        API + "/opportunities/" + oppId + "/win",
+        DemoUser.SALES,
+        etagOf(get(API + "/opportunities/" + oppId, DemoUser.SALES)),
+        "{\"reason\":\"signed\"}");
+    HttpResult won = get(path, DemoUser.SALES);
+    assertTrue(won.body(), won.body().contains("\"status\":\"WON\""));
+    assertTrue(won.body(), !PRODUCTION_COMMAND.matcher(won.body()).find());
+    String project = done(matched(PROJECT_COMMAND, won));
+    String work = tryton.model("project.work", "read", "[" + project + "],[\"name\",\"children\"]");
+    assertTrue(work, work.contains(name));
+    Matcher children = Pattern.compile("\"children\":\\s*\\[(\\d+),\\s*(\\d+)\\]").matcher(work);
+    assertTrue(work, children.find());
+    String tasks =
+        tryton.model(
+            "project.work",
+            "read",
+            "[" + children.group(1) + "," + children.group(2) + "],[\"name\",\"effort_duration\"]");
+    assertTrue(tasks, tasks.contains("Design") && tasks.contains("Prototype"));
+
+    // Engineering releases the BOM: the ERP gets the production built from it.
+    HttpResult released =
+        change("POST", path + "/boms/1/release", DemoUser.ADMIN, etagOf(won), null);
+    String production = done(matched(PRODUCTION_COMMAND, released));
+    String read =
+        tryton.model("production", "read", "[" + production + "],[\"product\",\"inputs\"]");
+    assertTrue(read, hasProduct(read, productId("ASSEMBLY")));
+    Matcher inputs = Pattern.compile("\"inputs\":\\s*\\[([\\d,\\s]+)\\]").matcher(read);
+    assertTrue(read, inputs.find());
+    String moves =
+        tryton.model("stock.move", "read", "[" + inputs.group(1) + "],[\"product\",\"quantity\"]");
+    assertTrue(moves, hasProduct(moves, productId("WIDGET")));
+    assertTrue(moves, hasProduct(moves, productId("GADGET")));
+    String shown = executeCommand("crm:eto-show " + oppId);
+    assertTrue(shown, shown.contains("ERP production: DONE"));
+    assertTrue(shown, shown.contains("ERP project: DONE"));
   }
 
   private static final Pattern STATUS = Pattern.compile("\"status\":\"([A-Z]+)\"");

@@ -12,6 +12,7 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import org.loopcrm.crm.api.Actor;
+import org.loopcrm.crm.api.eto.EngineeringService;
 
 /**
  * HTTP Basic authentication of every request; no credentials or wrong ones → 401 with a challenge.
@@ -35,12 +36,34 @@ final class BasicAuthFilter implements ContainerRequestFilter {
     this.maxImportBytes = maxImportBytes;
   }
 
+  /** Public web-form posts are small: a form never needs more. */
+  static final long MAX_PUBLIC_BODY_BYTES = 16 * 1024;
+
+  private static final java.util.regex.Pattern PUBLIC_PATH =
+      java.util.regex.Pattern.compile(
+          java.util.regex.Pattern.quote(PublicLeadResource.PREFIX) + "[A-Za-z0-9_-]{1,64}");
+
+  /**
+   * The one request that needs no credentials besides the OpenAPI document: a POST of a web-to-lead
+   * form, {@code public/leads/{formKey}}, nothing below it and no other method.
+   */
+  static boolean isPublic(String method, String path) {
+    return "POST".equals(method) && path != null && PUBLIC_PATH.matcher(path).matches();
+  }
+
   @Override
   public void filter(ContainerRequestContext request) {
+    String path = request.getUriInfo().getPath();
+    boolean open = isPublic(request.getMethod(), path);
     long maxBodyBytes =
-        ImportResource.PATH.equals(request.getUriInfo().getPath())
-            ? maxImportBytes
-            : this.maxBodyBytes;
+        open
+            ? Math.min(MAX_PUBLIC_BODY_BYTES, this.maxBodyBytes)
+            : ImportResource.PATH.equals(path)
+                ? maxImportBytes
+                : "POST".equals(request.getMethod())
+                        && EngineeringResource.ATTACHMENT_UPLOAD.matcher(path).matches()
+                    ? Math.max(this.maxBodyBytes, EngineeringService.MAX_ATTACHMENT_BYTES)
+                    : this.maxBodyBytes;
     if (request.getLength() > maxBodyBytes) {
       request.abortWith(Problems.tooLarge(maxBodyBytes));
       return;
@@ -52,6 +75,9 @@ final class BasicAuthFilter implements ContainerRequestFilter {
     if ("GET".equals(request.getMethod())
         && OpenApiResource.PATH.equals(request.getUriInfo().getPath())) {
       return; // the API's description is public
+    }
+    if (open) {
+      return; // web-to-lead: the form's key, rate limit and honeypot guard it
     }
     Optional<Actor> actor = credentials(request.getHeaderString(HttpHeaders.AUTHORIZATION));
     if (actor.isEmpty()) {

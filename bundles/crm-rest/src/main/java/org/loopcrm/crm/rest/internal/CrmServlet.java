@@ -53,6 +53,7 @@ final class CrmServlet extends CXFNonSpringServlet {
   private final transient SalesServices sales;
   private final transient Supplier<IntegrationService> integration;
   private final transient CtoServices cto;
+  private final transient LeadServices leads;
   private transient Server server;
 
   CrmServlet(
@@ -77,8 +78,10 @@ final class CrmServlet extends CXFNonSpringServlet {
       ErpServices erp,
       SalesServices sales,
       Supplier<IntegrationService> integration,
-      CtoServices cto) {
+      CtoServices cto,
+      LeadServices leads) {
     this.cto = cto;
+    this.leads = leads;
     this.erp = erp;
     this.sales = sales;
     this.integration = integration;
@@ -117,7 +120,7 @@ final class CrmServlet extends CXFNonSpringServlet {
         List.of(
             new AccountResource(accounts, audit, shares, duplicates),
             new TeamResource(teams),
-            new UserResource(teams),
+            new UserResource(teams, leads.assignment()),
             new AuditResource(audit),
             new WebhookResource(webhooks),
             new ConsentResource(accounts, privacy),
@@ -156,7 +159,14 @@ final class CrmServlet extends CXFNonSpringServlet {
             new ForecastResource(sales.forecasts()),
             new QuotaResource(sales.forecasts()),
             new ProductModelResource(cto.models(), cto.configurator()),
-            new ConfigurationResource(cto.configurator())));
+            new ConfigurationResource(cto.configurator()),
+            new AssignmentRuleResource(leads.assignment()),
+            new AssignmentResource(leads.assignment()),
+            new LeadResource(leads.leads(), leads.assignment()),
+            new LeadFormResource(leads.leads()),
+            new LeadScoringRuleResource(leads.leads()),
+            new PublicLeadResource(leads.leads(), new RateLimiter(System::nanoTime)),
+            new EngineeringResource(sales)));
     factory.setProviders(
         List.of(
             new JacksonJsonProvider(mapper),

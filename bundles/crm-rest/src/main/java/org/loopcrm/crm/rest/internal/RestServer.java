@@ -8,6 +8,7 @@ import org.loopcrm.crm.api.account.AccountService;
 import org.loopcrm.crm.api.activity.ActivityService;
 import org.loopcrm.crm.api.activity.NotificationService;
 import org.loopcrm.crm.api.activity.TimelineService;
+import org.loopcrm.crm.api.assignment.AssignmentService;
 import org.loopcrm.crm.api.audit.AuditService;
 import org.loopcrm.crm.api.cto.ConfiguratorService;
 import org.loopcrm.crm.api.cto.ProductModelService;
@@ -19,7 +20,9 @@ import org.loopcrm.crm.api.erp.ErpAccountService;
 import org.loopcrm.crm.api.erp.ErpCommandService;
 import org.loopcrm.crm.api.erp.ErpFactService;
 import org.loopcrm.crm.api.erp.ErpLiveService;
+import org.loopcrm.crm.api.eto.EngineeringService;
 import org.loopcrm.crm.api.integration.IntegrationService;
+import org.loopcrm.crm.api.lead.LeadService;
 import org.loopcrm.crm.api.lifecycle.LifecycleService;
 import org.loopcrm.crm.api.merge.MergeService;
 import org.loopcrm.crm.api.party.PartyService;
@@ -96,6 +99,9 @@ public final class RestServer {
       @Reference ForecastService forecasts,
       @Reference ProductModelService productModels,
       @Reference ConfiguratorService configurator,
+      @Reference AssignmentService assignment,
+      @Reference LeadService leads,
+      @Reference EngineeringService engineering,
       RestConfiguration config) {
     Hashtable<String, Object> props = new Hashtable<>();
     props.put("osgi.http.whiteboard.servlet.pattern", PATTERN);
@@ -126,9 +132,16 @@ public final class RestServer {
                 config.maxImportBytes(),
                 new ErpServices(erpAccounts, erpFacts, erpLive, erpCommands),
                 new SalesServices(
-                    pipelines, opportunities, quotes, quoteRenderer, accounts, forecasts),
+                    pipelines,
+                    opportunities,
+                    quotes,
+                    quoteRenderer,
+                    accounts,
+                    forecasts,
+                    engineering),
                 () -> integration,
-                new CtoServices(productModels, configurator)),
+                new CtoServices(productModels, configurator),
+                new LeadServices(assignment, leads)),
             props);
     LOG.info("REST API published at /crm/api/v1 (realm {})", config.realm());
   }

@@ -1,6 +1,7 @@
 package org.loopcrm.crm.rest.internal;
 
 import org.loopcrm.crm.api.account.AccountService;
+import org.loopcrm.crm.api.eto.EngineeringService;
 import org.loopcrm.crm.api.quote.QuoteRenderer;
 import org.loopcrm.crm.api.quote.QuoteService;
 import org.loopcrm.crm.api.sales.ForecastService;
@@ -17,4 +18,5 @@ record SalesServices(
     QuoteService quotes,
     QuoteRenderer renderer,
     AccountService accounts,
-    ForecastService forecasts) {}
+    ForecastService forecasts,
+    EngineeringService engineering) {}

@@ -53,6 +53,12 @@ class OpenApiDocumentTest {
           AccountExportResource.class,
           ContactExportResource.class,
           ImportResource.class,
+          AssignmentRuleResource.class,
+          AssignmentResource.class,
+          LeadResource.class,
+          LeadFormResource.class,
+          LeadScoringRuleResource.class,
+          PublicLeadResource.class,
           PipelineResource.class,
           OpportunityResource.class,
           QuoteResource.class,
@@ -60,7 +66,8 @@ class OpenApiDocumentTest {
           ForecastResource.class,
           QuotaResource.class,
           ProductModelResource.class,
-          ConfigurationResource.class);
+          ConfigurationResource.class,
+          EngineeringResource.class);
 
   @Test
   void everyOperationIsDocumentedAndEveryDocumentedOperationExists() throws Exception {

@@ -72,6 +72,18 @@ public @interface CrmCamelRuntimeConfiguration {
 
   @AttributeDefinition(
       description =
+          "How often the route crm-assignment-sweep re-assigns open records whose owner is absent"
+              + " or whose first response is overdue under an escalating rule.")
+  long assignmentSweepIntervalMs() default 300_000L;
+
+  @AttributeDefinition(
+      description =
+          "How often the route crm-lead-rescore scores every open lead again, so activity points"
+              + " decay.")
+  long leadRescoreIntervalMs() default 3_600_000L;
+
+  @AttributeDefinition(
+      description =
           "JMS queue the outbox relay sends ASYNC record-plugin jobs to; the plugin route consumes"
               + " it.")
   String asyncPluginQueue() default "crm.plugins.async";

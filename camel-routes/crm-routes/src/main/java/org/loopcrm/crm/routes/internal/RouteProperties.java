@@ -28,6 +28,8 @@ public final class RouteProperties {
   public static final String FACTS_DIRECTORY = "crm.routes.factsDirectory";
   public static final String FORECAST_SNAPSHOT_INTERVAL_MS =
       "crm.routes.forecastSnapshotIntervalMs";
+  public static final String ASSIGNMENT_SWEEP_INTERVAL_MS = "crm.routes.assignmentSweepIntervalMs";
+  public static final String LEAD_RESCORE_INTERVAL_MS = "crm.routes.leadRescoreIntervalMs";
 
   private RouteProperties() {}
 

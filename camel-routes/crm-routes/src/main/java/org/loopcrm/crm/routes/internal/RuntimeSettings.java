@@ -32,7 +32,9 @@ record RuntimeSettings(
     String factsQueue,
     String factsDeadLetterQueue,
     String factsDirectory,
-    long forecastSnapshotIntervalMs) {
+    long forecastSnapshotIntervalMs,
+    long assignmentSweepIntervalMs,
+    long leadRescoreIntervalMs) {
 
   RuntimeSettings {
     require(brokerUrl, "brokerUrl");
@@ -71,6 +73,12 @@ record RuntimeSettings(
     if (lifecycleIntervalMs < 10) {
       throw new IllegalArgumentException("lifecycleIntervalMs must be at least 10");
     }
+    if (assignmentSweepIntervalMs < 10) {
+      throw new IllegalArgumentException("assignmentSweepIntervalMs must be at least 10");
+    }
+    if (leadRescoreIntervalMs < 10) {
+      throw new IllegalArgumentException("leadRescoreIntervalMs must be at least 10");
+    }
   }
 
   /** Reads the configuration; {@code env} looks up environment variables. */
@@ -96,7 +104,9 @@ record RuntimeSettings(
         config.factsQueue().trim(),
         config.factsDeadLetterQueue().trim(),
         config.factsDirectory().trim(),
-        config.forecastSnapshotIntervalMs());
+        config.forecastSnapshotIntervalMs(),
+        config.assignmentSweepIntervalMs(),
+        config.leadRescoreIntervalMs());
   }
 
   private static String password(CrmCamelRuntimeConfiguration config, UnaryOperator<String> env) {
@@ -140,6 +150,9 @@ record RuntimeSettings(
     p.setProperty(RouteProperties.FACTS_DIRECTORY, factsDirectory);
     p.setProperty(
         RouteProperties.FORECAST_SNAPSHOT_INTERVAL_MS, Long.toString(forecastSnapshotIntervalMs));
+    p.setProperty(
+        RouteProperties.ASSIGNMENT_SWEEP_INTERVAL_MS, Long.toString(assignmentSweepIntervalMs));
+    p.setProperty(RouteProperties.LEAD_RESCORE_INTERVAL_MS, Long.toString(leadRescoreIntervalMs));
     return p;
   }
 
@@ -187,6 +200,10 @@ record RuntimeSettings(
         + factsDirectory
         + ", forecastSnapshotIntervalMs="
         + forecastSnapshotIntervalMs
+        + ", assignmentSweepIntervalMs="
+        + assignmentSweepIntervalMs
+        + ", leadRescoreIntervalMs="
+        + leadRescoreIntervalMs
         + "]";
   }
 

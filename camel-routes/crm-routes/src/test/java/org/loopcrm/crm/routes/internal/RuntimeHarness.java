@@ -96,7 +96,9 @@ public final class RuntimeHarness implements AutoCloseable {
                 "crm.erp.facts",
                 "crm.erp.facts.DLQ",
                 factsDirectory,
-                forecastSnapshotIntervalMs),
+                forecastSnapshotIntervalMs,
+                retentionIntervalMs,
+                retentionIntervalMs),
             context -> () -> {});
   }
 

@@ -100,41 +100,55 @@ public final class JpaAccountService implements AccountService {
         new PipelineContext(ACCOUNT, Operation.CREATE, actor, draft, null, setFields(draft));
     plugins.run(ctx, Stage.PRE_VALIDATION, null);
     validNewAccount(actor, ctx.target(AccountDraft.class));
-    return tx.inTransaction(
-        em -> {
-          plugins.run(ctx, Stage.PRE_OPERATION, null);
-          AccountDraft d = validNewAccount(actor, ctx.target(AccountDraft.class));
-          checkErpRefFree(em, d.erpRef(), null);
-          Instant now = now();
-          OrganizationEntity o = new OrganizationEntity();
-          o.id = UUID.randomUUID().toString();
-          o.createdAt = now;
-          o.updatedAt = now;
-          o.status = AccountStatus.ACTIVE;
-          o.receivablesOpen = BigDecimal.ZERO;
-          apply(o, d);
-          em.persist(o);
-          em.flush();
-          Map<String, Object> cf =
-              CustomFields.merged(em, FieldTarget.ACCOUNT, Map.of(), d.customFields(), true);
-          CustomFields.write(em, FieldTarget.ACCOUNT, o.id, cf);
-          em.flush();
-          plugins.run(ctx, Stage.POST_OPERATION, toAccount(o, cf));
-          AuditLog.record(
-              em,
-              actor,
-              AuditAction.CREATE,
-              AuditLog.ACCOUNT,
-              o.id,
-              null,
-              CustomFields.audited(image(o), cf),
-              now);
-          Lifecycle.record(
-              em, o.id, null, o.stage, now, TransitionCause.CREATED, null, null, actor);
-          Outbox.append(em, ACCOUNT, o.id, "account.created", snapshot(o, cf, actor), now);
-          Outbox.appendAsyncJobs(em, plugins, ctx, o.id, now);
-          return visible(actor, toAccount(o, cf));
-        });
+    return tx.inTransaction(em -> create(em, actor, ctx));
+  }
+
+  /**
+   * Creates an account in the caller's transaction (lead conversion creates an account, a contact
+   * and an opportunity in one). The PRE_VALIDATION stage has run on {@code ctx}.
+   */
+  Account create(EntityManager em, Actor actor, PipelineContext ctx) {
+    plugins.run(ctx, Stage.PRE_OPERATION, null);
+    AccountDraft d = validNewAccount(actor, ctx.target(AccountDraft.class));
+    checkErpRefFree(em, d.erpRef(), null);
+    Instant now = now();
+    OrganizationEntity o = new OrganizationEntity();
+    o.id = UUID.randomUUID().toString();
+    o.createdAt = now;
+    o.updatedAt = now;
+    o.status = AccountStatus.ACTIVE;
+    o.receivablesOpen = BigDecimal.ZERO;
+    apply(o, d);
+    em.persist(o);
+    em.flush();
+    Map<String, Object> cf =
+        CustomFields.merged(em, FieldTarget.ACCOUNT, Map.of(), d.customFields(), true);
+    CustomFields.write(em, FieldTarget.ACCOUNT, o.id, cf);
+    em.flush();
+    plugins.run(ctx, Stage.POST_OPERATION, toAccount(o, cf));
+    AuditLog.record(
+        em,
+        actor,
+        AuditAction.CREATE,
+        AuditLog.ACCOUNT,
+        o.id,
+        null,
+        CustomFields.audited(image(o), cf),
+        now);
+    Lifecycle.record(em, o.id, null, o.stage, now, TransitionCause.CREATED, null, null, actor);
+    Outbox.append(em, ACCOUNT, o.id, "account.created", snapshot(o, cf, actor), now);
+    Outbox.appendAsyncJobs(em, plugins, ctx, o.id, now);
+    return visible(actor, toAccount(o, cf));
+  }
+
+  /** The pipeline context of an account creation after its PRE_VALIDATION stage. */
+  PipelineContext creation(Actor actor, AccountDraft draft) {
+    require(actor, Resource.ACCOUNT, Action.CREATE);
+    PipelineContext ctx =
+        new PipelineContext(ACCOUNT, Operation.CREATE, actor, draft, null, setFields(draft));
+    plugins.run(ctx, Stage.PRE_VALIDATION, null);
+    validNewAccount(actor, ctx.target(AccountDraft.class));
+    return ctx;
   }
 
   @Override
@@ -448,42 +462,45 @@ public final class JpaAccountService implements AccountService {
   public Contact addContact(Actor actor, UUID accountId, ContactDraft draft) {
     require(actor, Resource.CONTACT, Action.CREATE);
     ContactDraft d = validContact(draft);
-    return tx.inTransaction(
-        em -> {
-          OrganizationEntity o = writable(em, actor, accountId);
-          requireActive(o);
-          Instant now = now();
-          PersonEntity p = new PersonEntity();
-          p.id = UUID.randomUUID().toString();
-          p.createdAt = now;
-          p.updatedAt = now;
-          apply(p, d);
-          em.persist(p);
-          em.flush();
-          Map<String, Object> cf =
-              CustomFields.merged(em, FieldTarget.CONTACT, Map.of(), d.customFields(), true);
-          CustomFields.write(em, FieldTarget.CONTACT, p.id, cf);
-          PartyRelationshipEntity r = new PartyRelationshipEntity();
-          r.id = UUID.randomUUID().toString();
-          r.type = PartyRelationshipEntity.Type.CONTACT_OF;
-          r.fromPartyId = p.id;
-          r.toPartyId = o.id;
-          r.title = d.title();
-          r.fromDate = now;
-          em.persist(r);
-          AuditLog.record(
-              em,
-              actor,
-              AuditAction.CREATE,
-              AuditLog.CONTACT,
-              p.id,
-              null,
-              CustomFields.audited(image(p, r), cf),
-              now);
-          Contact c = toContact(p, r, cf);
-          Outbox.append(em, ACCOUNT, o.id, "contact.added", contactData(c, actor), now);
-          return c;
-        });
+    return tx.inTransaction(em -> addContact(em, actor, accountId, d));
+  }
+
+  /** Adds a contact in the caller's transaction; the draft is valid (see validContact). */
+  Contact addContact(EntityManager em, Actor actor, UUID accountId, ContactDraft d) {
+    require(actor, Resource.CONTACT, Action.CREATE);
+    OrganizationEntity o = writable(em, actor, accountId);
+    requireActive(o);
+    Instant now = now();
+    PersonEntity p = new PersonEntity();
+    p.id = UUID.randomUUID().toString();
+    p.createdAt = now;
+    p.updatedAt = now;
+    apply(p, d);
+    em.persist(p);
+    em.flush();
+    Map<String, Object> cf =
+        CustomFields.merged(em, FieldTarget.CONTACT, Map.of(), d.customFields(), true);
+    CustomFields.write(em, FieldTarget.CONTACT, p.id, cf);
+    PartyRelationshipEntity r = new PartyRelationshipEntity();
+    r.id = UUID.randomUUID().toString();
+    r.type = PartyRelationshipEntity.Type.CONTACT_OF;
+    r.fromPartyId = p.id;
+    r.toPartyId = o.id;
+    r.title = d.title();
+    r.fromDate = now;
+    em.persist(r);
+    AuditLog.record(
+        em,
+        actor,
+        AuditAction.CREATE,
+        AuditLog.CONTACT,
+        p.id,
+        null,
+        CustomFields.audited(image(p, r), cf),
+        now);
+    Contact c = toContact(p, r, cf);
+    Outbox.append(em, ACCOUNT, o.id, "contact.added", contactData(c, actor), now);
+    return c;
   }
 
   @Override

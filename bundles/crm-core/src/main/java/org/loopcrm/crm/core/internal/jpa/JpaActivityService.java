@@ -34,6 +34,8 @@ import org.loopcrm.crm.api.activity.ActivityService;
 import org.loopcrm.crm.api.activity.Notification;
 import org.loopcrm.crm.api.activity.Participant;
 import org.loopcrm.crm.api.activity.TaskStatus;
+import org.loopcrm.crm.api.assignment.Assignment;
+import org.loopcrm.crm.api.assignment.RecordKind;
 import org.loopcrm.crm.api.audit.AuditAction;
 import org.loopcrm.crm.core.internal.activity.ActivityRules;
 import org.loopcrm.crm.core.internal.activity.TimelineCursor;
@@ -94,6 +96,15 @@ public final class JpaActivityService implements ActivityService {
           apply(a, d);
           em.persist(a);
           em.flush();
+          if (a.kind == ActivityKind.TASK && (draft.owner() == null || draft.owner().isBlank())) {
+            // A task without an assignee goes where the TASK rules say; none: the creator's.
+            Assignment given =
+                AssignmentEngine.assign(
+                    em, actor, RecordKind.TASK, a.activityId, taskAttributes(o, a), now);
+            if (given.owner() != null) {
+              a.owner = given.owner();
+            }
+          }
           List<Participant> ps = writeParticipants(em, a, d.participants());
           AuditLog.record(
               em, actor, AuditAction.CREATE, ACTIVITY, a.activityId, null, image(a, ps), now);
@@ -146,6 +157,7 @@ public final class JpaActivityService implements ActivityService {
             return Activities.toActivity(a, before);
           }
           a.updatedAt = now;
+          AssignmentEngine.ownerChanged(em, RecordKind.TASK, a.activityId, a.owner);
           if (!before.equals(d.participants())) {
             Activities.participants(em, a.sequence).forEach(em::remove);
             em.flush();
@@ -205,6 +217,9 @@ public final class JpaActivityService implements ActivityService {
           updateReminder(a);
           a.timelineAt = ActivityRules.timelineAt(a.kind, a.occurredAt, a.dueAt, a.completedAt);
           a.updatedAt = now;
+          if (to != TaskStatus.OPEN) {
+            AssignmentEngine.closed(em, RecordKind.TASK, a.activityId);
+          }
           em.flush();
           AuditLog.record(
               em, actor, AuditAction.UPDATE, ACTIVITY, a.activityId, before, image(a, ps), now);
@@ -550,5 +565,17 @@ public final class JpaActivityService implements ActivityService {
         + q.status()
         + '|'
         + (q.owner() == null ? "" : q.owner().strip());
+  }
+
+  /**
+   * What TASK rules test: the task's channel and direction, its account and the account's owner.
+   */
+  private static Map<String, String> taskAttributes(OrganizationEntity o, ActivityEntity a) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("accountId", o.id);
+    m.put("accountOwner", o.owner);
+    m.put("channel", a.channel);
+    m.put("direction", a.direction == null ? null : a.direction.name());
+    return m;
   }
 }

@@ -159,9 +159,13 @@ public final class JpaOpportunityService implements OpportunityService {
     o.updatedAt = now;
     em.persist(o);
     em.flush();
+    if (d.owner() == null) {
+      OpportunityAssignment.assign(em, actor, o, account, now);
+    }
     history(em, o, actor, null, null, now);
     AuditLog.record(em, actor, AuditAction.CREATE, RECORD, o.id, null, image(o), now);
     Outbox.append(em, RECORD, o.id, CREATED, eventData(o, null), now);
+    EngineeringHooks.opportunityCreated(em, actor, o, now);
     return o;
   }
 
@@ -663,14 +667,17 @@ public final class JpaOpportunityService implements OpportunityService {
     Stage from = pipeline.stage(o.stage).orElse(null);
     Map<String, Object> before = image(o);
     String fromCode = o.stage;
+    StageKind fromKind = o.status;
     Instant now = now();
     requireStage(pipeline, o, from, target);
     enter(o, target, null, null);
     o.updatedAt = now;
+    OpportunityAssignment.closedUnlessOpen(em, o);
     em.flush();
     history(em, o, actor, fromCode, reason, now);
     AuditLog.record(em, actor, AuditAction.UPDATE, RECORD, o.id, before, image(o), now);
     Outbox.append(em, RECORD, o.id, event, eventData(o, fromCode), now);
+    EngineeringHooks.stageEntered(em, actor, o, fromKind, now);
     return toOpportunity(o);
   }
 

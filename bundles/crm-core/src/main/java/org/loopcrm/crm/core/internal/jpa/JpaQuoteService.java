@@ -93,36 +93,42 @@ public final class JpaQuoteService implements QuoteService {
     require(actor, Resource.QUOTE, Action.CREATE);
     QuoteDraft d = draft == null ? new QuoteDraft(null, null, null, null, null) : draft;
     checkDraft(d);
-    return tx.inTransaction(
-        em -> {
-          OpportunityEntity o = writableOpportunity(em, actor, opportunityId);
-          if (o.status != StageKind.OPEN) {
-            throw new ConflictException(
-                "opportunity " + o.id + " is " + o.status + ": quotes are made for open ones");
-          }
-          Instant now = now();
-          QuoteNumberEntity n = new QuoteNumberEntity();
-          n.createdAt = now;
-          em.persist(n);
-          em.flush();
-          QuoteEntity q = new QuoteEntity();
-          q.id = UUID.randomUUID().toString();
-          q.number = String.format("Q-%06d", n.sequence);
-          q.revision = 1;
-          q.opportunityId = o.id;
-          q.accountId = o.accountId;
-          q.currency = o.currency;
-          q.status = QuoteStatus.DRAFT;
-          q.createdBy = actor.user();
-          q.createdAt = now;
-          apply(em, q, d, o);
-          q.updatedAt = now;
-          em.persist(q);
-          em.flush();
-          AuditLog.record(em, actor, AuditAction.CREATE, RECORD, q.id, null, image(q), now);
-          Outbox.append(em, RECORD, q.id, "quote.created", eventData(q), now);
-          return toQuote(em, q);
-        });
+    return tx.inTransaction(em -> toQuote(em, create(em, actor, opportunityId, d)));
+  }
+
+  /**
+   * Creates a first quote inside the caller's transaction (quoting an engineering estimate does).
+   * The caller has checked the actor's role; the draft is checked here.
+   */
+  QuoteEntity create(EntityManager em, Actor actor, UUID opportunityId, QuoteDraft d) {
+    checkDraft(d);
+    OpportunityEntity o = writableOpportunity(em, actor, opportunityId);
+    if (o.status != StageKind.OPEN) {
+      throw new ConflictException(
+          "opportunity " + o.id + " is " + o.status + ": quotes are made for open ones");
+    }
+    Instant now = now();
+    QuoteNumberEntity n = new QuoteNumberEntity();
+    n.createdAt = now;
+    em.persist(n);
+    em.flush();
+    QuoteEntity q = new QuoteEntity();
+    q.id = UUID.randomUUID().toString();
+    q.number = String.format("Q-%06d", n.sequence);
+    q.revision = 1;
+    q.opportunityId = o.id;
+    q.accountId = o.accountId;
+    q.currency = o.currency;
+    q.status = QuoteStatus.DRAFT;
+    q.createdBy = actor.user();
+    q.createdAt = now;
+    apply(em, q, d, o);
+    q.updatedAt = now;
+    em.persist(q);
+    em.flush();
+    AuditLog.record(em, actor, AuditAction.CREATE, RECORD, q.id, null, image(q), now);
+    Outbox.append(em, RECORD, q.id, "quote.created", eventData(q), now);
+    return q;
   }
 
   @Override
@@ -840,7 +846,7 @@ public final class JpaQuoteService implements QuoteService {
     return m;
   }
 
-  private static Quote toQuote(EntityManager em, QuoteEntity q) {
+  static Quote toQuote(EntityManager em, QuoteEntity q) {
     ErpCommand.Status command = null;
     if (q.saleCommandId != null) {
       List<ErpCommandEntity> c =

@@ -21,6 +21,14 @@ public class UserProfileEntity {
   @Column(name = "manager", length = 100)
   String manager;
 
+  /** The most open records of one kind the assignment rules give the user; null: no limit. */
+  @Column(name = "capacity")
+  Integer capacity;
+
+  /** The user's skills, sorted and comma-separated, or null. */
+  @Column(name = "skills", length = 1000)
+  String skills;
+
   @Version
   @Column(name = "version", nullable = false)
   long version;

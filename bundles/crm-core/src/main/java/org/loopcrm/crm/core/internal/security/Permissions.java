@@ -78,6 +78,19 @@ public final class Permissions {
      * outcome is an update, the connector's.
      */
     ERP_COMMAND,
+    /**
+     * Assignment rules and what they know of users (capacity, skills); a user's own absences are
+     * theirs to set (decisions.md §29).
+     */
+    ASSIGNMENT_RULE,
+    /** Re-assigning the open records of absent owners and overdue first responses. */
+    ASSIGNMENT_SWEEP,
+    /** Leads; converting one is an update (and creates an account and a contact). */
+    LEAD,
+    /** Web-to-lead forms. */
+    LEAD_FORM,
+    /** Lead-scoring rules; re-scoring every lead (decay) is an update. */
+    LEAD_SCORING,
     /** Sales pipelines and their stages. */
     PIPELINE,
     /** Opportunities, their lines and stage history; winning or losing one is an update. */
@@ -101,7 +114,11 @@ public final class Permissions {
     /**
      * Configurations of product models: configuring is a read, saving one (for a quote) a create.
      */
-    CONFIGURATION
+    CONFIGURATION,
+    /** Engineering requests of engineer-to-order opportunities, their files, estimates, BOMs. */
+    ENGINEERING_REQUEST,
+    /** Engineering's decisions: feasibility, and releasing a BOM revision to production. */
+    ENGINEERING_DECISION
   }
 
   /** What is done. */
@@ -199,6 +216,29 @@ public final class Permissions {
     grant(Resource.ERP_COMMAND, Action.READ, EVERYONE);
     grant(Resource.ERP_COMMAND, Action.CREATE, WRITERS);
     grant(Resource.ERP_COMMAND, Action.UPDATE, seeAll);
+    // Assignment rules (issue 6): everyone may see why a record went to whom; the rules, the
+    // users' capacity and skills are set by administrators and managers; the sweep is run by
+    // administrators and by the scheduled route (decisions.md §29).
+    grant(Resource.ASSIGNMENT_RULE, Action.READ, EVERYONE);
+    grant(Resource.ASSIGNMENT_RULE, Action.CREATE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
+    grant(Resource.ASSIGNMENT_RULE, Action.UPDATE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
+    grant(Resource.ASSIGNMENT_RULE, Action.DELETE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
+    grant(Resource.ASSIGNMENT_SWEEP, Action.UPDATE, EnumSet.of(CRM_ADMIN, CRM_INTEGRATION));
+    // Leads (issue 6): captured and worked by whoever works contacts (marketing too); forms are
+    // public endpoints, so administrators own them; scoring rules are set by administrators and
+    // managers, and the scheduled re-scoring runs as the integration (decisions.md §30).
+    grant(Resource.LEAD, Action.READ, EVERYONE);
+    grant(Resource.LEAD, Action.CREATE, contactWriters);
+    grant(Resource.LEAD, Action.UPDATE, contactWriters);
+    grant(Resource.LEAD_FORM, Action.READ, EnumSet.of(CRM_ADMIN, CRM_MANAGER, CRM_MARKETING));
+    grant(Resource.LEAD_FORM, Action.CREATE, EnumSet.of(CRM_ADMIN));
+    grant(Resource.LEAD_FORM, Action.UPDATE, EnumSet.of(CRM_ADMIN));
+    grant(Resource.LEAD_FORM, Action.DELETE, EnumSet.of(CRM_ADMIN));
+    grant(Resource.LEAD_SCORING, Action.READ, EVERYONE);
+    grant(Resource.LEAD_SCORING, Action.CREATE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
+    grant(
+        Resource.LEAD_SCORING, Action.UPDATE, EnumSet.of(CRM_ADMIN, CRM_MANAGER, CRM_INTEGRATION));
+    grant(Resource.LEAD_SCORING, Action.DELETE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
     // Sales (issue 6): pipelines are the administrators'; opportunities follow their account, and
     // reopening a closed one rewrites closed figures, for managers (decisions.md §31).
     grant(Resource.PIPELINE, Action.READ, EVERYONE);
@@ -234,6 +274,10 @@ public final class Permissions {
     }
     grant(Resource.CONFIGURATION, Action.READ, EVERYONE);
     grant(Resource.CONFIGURATION, Action.CREATE, WRITERS);
+    grant(Resource.ENGINEERING_REQUEST, Action.READ, EVERYONE);
+    grant(Resource.ENGINEERING_REQUEST, Action.CREATE, WRITERS);
+    grant(Resource.ENGINEERING_REQUEST, Action.UPDATE, WRITERS);
+    grant(Resource.ENGINEERING_DECISION, Action.UPDATE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
   }
 
   private Permissions() {}
@@ -278,6 +322,9 @@ public final class Permissions {
                       || resource == Resource.ERP_CONFLICT
                       || resource == Resource.ERP_STREAM
                       || resource == Resource.ERP_COMMAND
+                      || resource == Resource.ASSIGNMENT_RULE
+                      || resource == Resource.LEAD
+                      || resource == Resource.LEAD_FORM
                       || resource == Resource.PIPELINE
                       || resource == Resource.OPPORTUNITY
                       || resource == Resource.QUOTE
@@ -285,6 +332,8 @@ public final class Permissions {
                       || resource == Resource.FORECAST_SNAPSHOT
                       || resource == Resource.PRODUCT_MODEL
                       || resource == Resource.CONFIGURATION
+                      || resource == Resource.ENGINEERING_REQUEST
+                      || resource == Resource.ENGINEERING_DECISION
                   ? "s"
                   : ""));
     }

@@ -52,6 +52,11 @@ class PermissionsTest {
     "ERP_CONFLICT   RU    -    -    -    -    RU   -    -",
     "ERP_STREAM     RU    -    -    -    -    R    -    -",
     "ERP_COMMAND    RCU   RC   RC   R    R    RCU  RC   R",
+    "ASSIGNMENT_RULE RCUD RCUD R    R    R    R    R    R",
+    "ASSIGNMENT_SWEEP U   -    -    -    -    U    -    -",
+    "LEAD           RCU   RCU  RCU  RCU  RCU  RCU  RCU  R",
+    "LEAD_FORM      RCUD  R    -    R    -    -    -    -",
+    "LEAD_SCORING   RCUD  RCUD R    R    R    RU   R    R",
     "PIPELINE       RCU   R    R    R    R    R    R    R",
     "OPPORTUNITY    RCUD  RCU  RCU  R    R    RCU  RCU  R",
     "OPPORTUNITY_REOPEN U U    -    -    -    -    -    -",
@@ -62,6 +67,8 @@ class PermissionsTest {
     "FORECAST_SNAPSHOT RC RC   R    R    R    RC   R    R",
     "PRODUCT_MODEL  RCUD  RCUD R    R    R    R    R    R",
     "CONFIGURATION  RC    RC   RC   R    R    RC   RC   R",
+    "ENGINEERING_REQUEST RCU RCU RCU R  R    RCU  RCU  R",
+    "ENGINEERING_DECISION U U    -    -    -    -    -    -",
   };
   private static final Role[] COLUMNS = {
     Role.CRM_ADMIN, Role.CRM_MANAGER, Role.CRM_SALES, Role.CRM_MARKETING,

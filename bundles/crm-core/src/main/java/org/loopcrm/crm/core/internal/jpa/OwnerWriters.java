@@ -1,0 +1,101 @@
+package org.loopcrm.crm.core.internal.jpa;
+
+import java.util.List;
+import javax.persistence.EntityManager;
+import org.loopcrm.crm.api.activity.ActivityKind;
+import org.loopcrm.crm.api.activity.TaskStatus;
+import org.loopcrm.crm.api.assignment.RecordKind;
+import org.loopcrm.crm.api.lead.LeadStatus;
+import org.loopcrm.crm.api.sales.StageKind;
+
+/**
+ * Where each kind of record keeps its owner: the assignment engine reads the load of a user and
+ * writes a new owner through here. A kind without records of its own (CASE) counts its open
+ * assignments.
+ */
+final class OwnerWriters {
+  private OwnerWriters() {}
+
+  /** The open records of the kind the user owns. */
+  static long load(EntityManager em, RecordKind kind, String user) {
+    switch (kind) {
+      case TASK:
+        return em.createQuery(
+                "select count(a) from ActivityEntity a where a.kind = :k and a.status = :s"
+                    + " and a.owner = :u",
+                Long.class)
+            .setParameter("k", ActivityKind.TASK)
+            .setParameter("s", TaskStatus.OPEN)
+            .setParameter("u", user)
+            .getSingleResult();
+      case LEAD:
+        return em.createQuery(
+                "select count(l) from LeadEntity l where l.owner = :u and l.status in :open",
+                Long.class)
+            .setParameter("u", user)
+            .setParameter("open", List.of(LeadStatus.NEW, LeadStatus.WORKING, LeadStatus.QUALIFIED))
+            .getSingleResult();
+      case OPPORTUNITY:
+        return em.createQuery(
+                "select count(o) from OpportunityEntity o where o.owner = :u and o.status = :open",
+                Long.class)
+            .setParameter("u", user)
+            .setParameter("open", StageKind.OPEN)
+            .getSingleResult();
+      default:
+        return em.createQuery(
+                "select count(o) from AssignmentOpenEntity o where o.kind = :k and o.owner = :u",
+                Long.class)
+            .setParameter("k", kind)
+            .setParameter("u", user)
+            .getSingleResult();
+    }
+  }
+
+  /**
+   * Gives the record a new owner; false when the record is gone or closed (its open assignment is
+   * then dropped).
+   */
+  static boolean write(EntityManager em, RecordKind kind, String recordId, String owner) {
+    switch (kind) {
+      case TASK:
+        {
+          ActivityEntity a =
+              em.createQuery(
+                      "select a from ActivityEntity a where a.activityId = :id",
+                      ActivityEntity.class)
+                  .setParameter("id", recordId)
+                  .getResultStream()
+                  .findFirst()
+                  .orElse(null);
+          if (a == null || a.status != TaskStatus.OPEN) {
+            return false;
+          }
+          a.owner = owner;
+          return true;
+        }
+      case LEAD:
+        {
+          LeadEntity l = em.find(LeadEntity.class, recordId);
+          if (l == null
+              || l.status == LeadStatus.CONVERTED
+              || l.status == LeadStatus.DISQUALIFIED) {
+            return false;
+          }
+          l.owner = owner;
+          return true;
+        }
+      case OPPORTUNITY:
+        {
+          OpportunityEntity o = em.find(OpportunityEntity.class, recordId);
+          if (o == null || o.status != StageKind.OPEN) {
+            return false;
+          }
+          o.owner = owner;
+          return true;
+        }
+      default:
+        return true;
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package org.loopcrm.crm.shell.internal;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.loopcrm.crm.api.lead.LeadService;
+
+/** {@code crm:lead-score}: a lead's score with each rule's contribution. */
+@Command(
+    scope = "crm",
+    name = "lead-score",
+    description = "Shows a lead's score now and where each point comes from.")
+@Service
+public class LeadScoreCommand implements Action {
+  @Reference LeadService leads;
+
+  @Argument(index = 0, name = "id", required = true, description = "The lead's id")
+  String id;
+
+  @Override
+  public Object execute() {
+    try {
+      LeadOutput.score(leads.score(ShellActors.current(), ShellIds.parse("lead", id)), System.out);
+    } catch (RuntimeException e) {
+      AssignmentOutput.error(e, System.err);
+    }
+    return null;
+  }
+}
