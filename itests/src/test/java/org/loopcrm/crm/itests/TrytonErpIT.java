@@ -576,10 +576,6 @@ public class TrytonErpIT extends CrmTestSupport {
     assertTrue(timeline.body(), timeline.body().contains("project.done"));
   }
 
-  private static String etagOf(HttpResult r) {
-    return r.header("ETag").orElseThrow(() -> new AssertionError("no ETag: " + r));
-  }
-
   private HttpResult change(String path, String etag, String json) {
     return request(
         "POST", path, DemoUser.SALES, json, "Content-Type", "application/json", "If-Match", etag);
