@@ -671,6 +671,16 @@ final class TrytonErp
       models.button("sale.sale", "cancel", sale);
     }
     Map<String, Object> row = models.readOne("sale.sale", sale, "number", "state");
+    // Tryton's buttons do nothing, without an error, where its workflow does not allow them (a
+    // processing sale whose goods are on their way): a sale that is not cancelled now was refused.
+    if (!"cancelled".equals(text(row.get("state")))) {
+      throw new ErpRejectedException(
+          "Tryton did not cancel sale "
+              + text(row.get("number"))
+              + ": it stays "
+              + text(row.get("state"))
+              + " (its shipments or invoices must be cancelled in Tryton first)");
+    }
     return new DocumentRef(
         SYSTEM, DocumentKind.SALE, saleRef, text(row.get("number")), text(row.get("state")), false);
   }
