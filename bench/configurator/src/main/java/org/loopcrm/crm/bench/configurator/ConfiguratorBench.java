@@ -10,6 +10,7 @@ import java.util.Random;
 import org.loopcrm.crm.api.cto.Attribute;
 import org.loopcrm.crm.api.cto.ProductModelDefinition;
 import org.loopcrm.crm.api.cto.Propagation;
+import org.loopcrm.crm.configurator.internal.BigModel;
 import org.loopcrm.crm.configurator.internal.ChocoConfigurationSolver;
 
 /**
@@ -39,8 +40,8 @@ public final class ConfiguratorBench {
         }
       }
     }
-    ProductModelDefinition model = BenchModel.definition(seed);
-    BigInteger combinations = BenchModel.combinations(model);
+    ProductModelDefinition model = BigModel.definition(seed);
+    BigInteger combinations = BigModel.combinations(model);
     ChocoConfigurationSolver solver = new ChocoConfigurationSolver();
     long t0 = System.nanoTime();
     solver.configure(model, 1, Map.of());

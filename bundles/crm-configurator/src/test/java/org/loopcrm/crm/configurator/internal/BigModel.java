@@ -17,15 +17,16 @@ import org.loopcrm.crm.api.cto.RoutingRule;
 /**
  * A model with more than 10^12 combinations: 14 option attributes of 8 options, two integer
  * dimensions, two booleans; requires chains, exclusions, compatibility tables, ranges and formulas
- * over dimensions and option properties. The same seed gives the same model.
+ * over dimensions and option properties. The same seed gives the same model. bench/configurator
+ * times the solver on it (it takes this class from the test-jar).
  */
-final class BigModel {
-  static final int OPTION_ATTRIBUTES = 14;
-  static final int OPTIONS = 8;
+public final class BigModel {
+  public static final int OPTION_ATTRIBUTES = 14;
+  public static final int OPTIONS = 8;
 
   private BigModel() {}
 
-  static ProductModelDefinition definition(long seed) {
+  public static ProductModelDefinition definition(long seed) {
     Random rnd = new Random(seed);
     List<Attribute> attrs = new ArrayList<>();
     for (int a = 0; a < OPTION_ATTRIBUTES; a++) {
@@ -98,7 +99,7 @@ final class BigModel {
   }
 
   /** The product of every attribute's domain size. */
-  static BigInteger combinations(ProductModelDefinition d) {
+  public static BigInteger combinations(ProductModelDefinition d) {
     BigInteger n = BigInteger.ONE;
     for (Attribute a : d.attributes()) {
       long size =

@@ -16,6 +16,7 @@ import org.loopcrm.crm.api.cto.PriceLine;
 import org.loopcrm.crm.api.cto.Propagation;
 import org.loopcrm.crm.api.cto.RoutingStep;
 import org.loopcrm.crm.api.erp.port.BomLine;
+import org.loopcrm.crm.configurator.internal.demo.IndustrialDoor;
 
 class ChocoConfigurationSolverTest {
   private final ChocoConfigurationSolver solver = new ChocoConfigurationSolver();
@@ -25,7 +26,7 @@ class ChocoConfigurationSolverTest {
     for (int i = 0; i < pairs.length; i += 2) {
       s.put(pairs[i], pairs[i + 1]);
     }
-    return solver.configure(Door.definition(), 1, s);
+    return solver.configure(IndustrialDoor.definition(), 1, s);
   }
 
   private static Domain domain(Propagation p, String attribute) {
@@ -37,7 +38,7 @@ class ChocoConfigurationSolverTest {
 
   @Test
   void theDoorModelIsSound() {
-    assertThat(solver.check(Door.definition())).isEmpty();
+    assertThat(solver.check(IndustrialDoor.definition())).isEmpty();
   }
 
   @Test
@@ -241,8 +242,9 @@ class ChocoConfigurationSolverTest {
             Map.of("type", "ROLLER"));
     for (int round = 0; round < 3; round++) {
       for (Map<String, String> c : cases) {
-        Propagation reused = solver.configure(Door.definition(), 1, c);
-        Propagation fresh = new ChocoConfigurationSolver().configure(Door.definition(), 1, c);
+        Propagation reused = solver.configure(IndustrialDoor.definition(), 1, c);
+        Propagation fresh =
+            new ChocoConfigurationSolver().configure(IndustrialDoor.definition(), 1, c);
         assertThat(reused).as("round %d, %s", round, c).isEqualTo(fresh);
       }
     }
@@ -252,7 +254,7 @@ class ChocoConfigurationSolverTest {
   @Test
   void aChangedDraftIsRecompiledUnderTheSameRevision() {
     configure("type", "HIGHSPEED");
-    var def = Door.definition();
+    var def = IndustrialDoor.definition();
     var changed =
         new org.loopcrm.crm.api.cto.ProductModelDefinition(
             def.code(),
@@ -273,15 +275,17 @@ class ChocoConfigurationSolverTest {
   void concurrentCallersGetTheirOwnCompiledModel() throws Exception {
     Map<String, String> a = Map.of("type", "HIGHSPEED");
     Map<String, String> b = Map.of("type", "ROLLER");
-    Propagation expectA = solver.configure(Door.definition(), 1, a);
-    Propagation expectB = solver.configure(Door.definition(), 1, b);
+    Propagation expectA = solver.configure(IndustrialDoor.definition(), 1, a);
+    Propagation expectB = solver.configure(IndustrialDoor.definition(), 1, b);
     var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
     try {
       List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
       for (int i = 0; i < 40; i++) {
         Map<String, String> s = i % 2 == 0 ? a : b;
         Propagation expected = i % 2 == 0 ? expectA : expectB;
-        results.add(pool.submit(() -> solver.configure(Door.definition(), 1, s).equals(expected)));
+        results.add(
+            pool.submit(
+                () -> solver.configure(IndustrialDoor.definition(), 1, s).equals(expected)));
       }
       for (var r : results) {
         assertThat(r.get()).isTrue();
@@ -293,7 +297,7 @@ class ChocoConfigurationSolverTest {
 
   @Test
   void aModelNoConfigurationSatisfiesIsRefusedOnCheck() {
-    var def = Door.definition();
+    var def = IndustrialDoor.definition();
     var constraints = new java.util.ArrayList<>(def.constraints());
     constraints.add(new org.loopcrm.crm.api.cto.Constraint.Formula("Too wide", "width > 9000"));
     var bad =

@@ -35,7 +35,7 @@ import org.loopcrm.crm.api.cto.ProductModelDefinition;
 import org.loopcrm.crm.api.cto.Propagation;
 import org.loopcrm.crm.api.erp.port.BomLine;
 import org.loopcrm.crm.configurator.internal.ChocoConfigurationSolver;
-import org.loopcrm.crm.core.internal.demo.DemoProductModels;
+import org.loopcrm.crm.configurator.internal.demo.IndustrialDoor;
 import org.loopcrm.crm.core.internal.jpa.CrmServicesContract.MutableClock;
 
 /**
@@ -78,7 +78,7 @@ abstract class ProductModelsContract {
   }
 
   private static ProductModelDefinition door(String code) {
-    ProductModelDefinition d = DemoProductModels.door();
+    ProductModelDefinition d = IndustrialDoor.definition();
     return new ProductModelDefinition(
         code,
         d.name(),

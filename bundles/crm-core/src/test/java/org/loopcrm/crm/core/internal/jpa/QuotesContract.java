@@ -451,7 +451,7 @@ abstract class QuotesContract {
     JpaProductModelService models = new JpaProductModelService(emf, clock, solver);
     JpaConfiguratorService configurator = new JpaConfiguratorService(emf, clock, solver);
     org.loopcrm.crm.api.cto.ProductModelDefinition door =
-        org.loopcrm.crm.core.internal.demo.DemoProductModels.door();
+        org.loopcrm.crm.configurator.internal.demo.IndustrialDoor.definition();
     String code = "DOOR-" + UUID.randomUUID().toString().substring(0, 8);
     org.loopcrm.crm.api.cto.ProductModel model =
         models.create(

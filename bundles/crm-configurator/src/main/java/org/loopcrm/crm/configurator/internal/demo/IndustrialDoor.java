@@ -1,4 +1,4 @@
-package org.loopcrm.crm.configurator.internal;
+package org.loopcrm.crm.configurator.internal.demo;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -13,11 +13,15 @@ import org.loopcrm.crm.api.cto.ProductModelDefinition;
 import org.loopcrm.crm.api.cto.RoutingRule;
 import org.loopcrm.crm.api.erp.port.BomLine;
 
-/** An industrial door: the model the tests configure (the demo data has the same one). */
-final class Door {
-  private Door() {}
+/**
+ * An industrial door: the demo product model of the README's walk-through, which the configurator's
+ * tests and crm-core's contract tests configure too.
+ */
+public final class IndustrialDoor {
+  private IndustrialDoor() {}
 
-  static ProductModelDefinition definition() {
+  /** The model, as it is loaded in demo mode. */
+  public static ProductModelDefinition definition() {
     return new ProductModelDefinition(
         "DOOR-IND",
         "Industrial door",
