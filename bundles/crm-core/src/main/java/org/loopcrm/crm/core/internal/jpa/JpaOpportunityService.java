@@ -71,7 +71,6 @@ public final class JpaOpportunityService implements OpportunityService {
   private static final int MAX_LIMIT = 200;
   private static final int MAX_LINES = 200;
   private static final int MAX_COMPETITORS = 20;
-  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   private final Transactions tx;
   private final Clock clock;
@@ -458,7 +457,7 @@ public final class JpaOpportunityService implements OpportunityService {
           l.unitPrice = price;
           l.discountPercent =
               line.discountPercent() == null ? BigDecimal.ZERO : line.discountPercent();
-          l.total = total(l.quantity, l.unitPrice, l.discountPercent);
+          l.total = PricedLines.total(l.quantity, l.unitPrice, l.discountPercent);
           l.configurationId =
               line.configurationId() == null ? null : line.configurationId().toString();
           o.lines.add(l);
@@ -877,29 +876,15 @@ public final class JpaOpportunityService implements OpportunityService {
       throw new ValidationException(List.of(new FieldError("", "a line is required")));
     }
     List<FieldError> errors = new ArrayList<>();
-    if (l.productCode() == null || l.productCode().isBlank()) {
-      errors.add(new FieldError("productCode", "is required"));
-    } else if (l.productCode().length() > 100) {
-      errors.add(new FieldError("productCode", "must be at most 100 characters"));
-    }
-    checkLength(errors, "description", l.description(), 500);
-    if (l.quantity() == null || l.quantity().signum() <= 0) {
-      errors.add(new FieldError("quantity", "must be a number greater than 0"));
-    } else if (l.quantity().scale() > 4 || l.quantity().precision() - l.quantity().scale() > 15) {
-      errors.add(new FieldError("quantity", "has too many digits (at most 4 decimals)"));
-    }
-    if (l.unitPrice() != null
-        && (l.unitPrice().signum() < 0
-            || l.unitPrice().scale() > 4
-            || l.unitPrice().precision() - l.unitPrice().scale() > 15)) {
-      errors.add(new FieldError("unitPrice", "must be 0 or more, with at most 4 decimals"));
-    }
-    if (l.discountPercent() != null
-        && (l.discountPercent().signum() < 0
-            || l.discountPercent().compareTo(HUNDRED) > 0
-            || l.discountPercent().scale() > 2)) {
-      errors.add(new FieldError("discountPercent", "must be between 0 and 100, 2 decimals"));
-    }
+    PricedLines.check(
+        errors,
+        "",
+        l.productCode(),
+        l.description(),
+        l.quantity(),
+        l.unitPrice(),
+        false,
+        l.discountPercent());
     if (!errors.isEmpty()) {
       throw new ValidationException(errors);
     }
@@ -1025,14 +1010,6 @@ public final class JpaOpportunityService implements OpportunityService {
     s.amount = o.amount;
     s.reason = reason;
     em.persist(s);
-  }
-
-  static BigDecimal total(BigDecimal quantity, BigDecimal price, BigDecimal discount) {
-    return quantity
-        .multiply(price)
-        .multiply(HUNDRED.subtract(discount))
-        .divide(HUNDRED)
-        .setScale(2, RoundingMode.HALF_UP);
   }
 
   private static BigDecimal sum(List<OpportunityLineEntity> lines) {

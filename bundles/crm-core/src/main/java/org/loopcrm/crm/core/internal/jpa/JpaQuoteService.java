@@ -54,7 +54,6 @@ import org.osgi.service.component.annotations.Reference;
 public final class JpaQuoteService implements QuoteService {
   static final String RECORD = "quote";
   private static final int MAX_LINES = 200;
-  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   private final Transactions tx;
   private final Clock clock;
@@ -628,7 +627,7 @@ public final class JpaQuoteService implements QuoteService {
     l.quantity = d.quantity();
     l.unitPrice = d.unitPrice();
     l.discountPercent = d.discountPercent() == null ? BigDecimal.ZERO : d.discountPercent();
-    l.total = JpaOpportunityService.total(l.quantity, l.unitPrice, l.discountPercent);
+    l.total = PricedLines.total(l.quantity, l.unitPrice, l.discountPercent);
     l.configurationId = d.configurationId() == null ? null : d.configurationId().toString();
     return l;
   }
@@ -689,30 +688,15 @@ public final class JpaQuoteService implements QuoteService {
         errors.add(new FieldError("lines[" + i + "]", "is required"));
         continue;
       }
-      if (l.productCode() == null || l.productCode().isBlank() || l.productCode().length() > 100) {
-        errors.add(new FieldError(at + "productCode", "is required, at most 100 characters"));
-      }
-      if (l.description() != null && l.description().length() > 500) {
-        errors.add(new FieldError(at + "description", "must be at most 500 characters"));
-      }
-      if (l.quantity() == null
-          || l.quantity().signum() <= 0
-          || l.quantity().scale() > 4
-          || l.quantity().precision() - l.quantity().scale() > 15) {
-        errors.add(new FieldError(at + "quantity", "must be greater than 0, at most 4 decimals"));
-      }
-      if (l.unitPrice() == null
-          || l.unitPrice().signum() < 0
-          || l.unitPrice().scale() > 4
-          || l.unitPrice().precision() - l.unitPrice().scale() > 15) {
-        errors.add(new FieldError(at + "unitPrice", "is required: 0 or more, at most 4 decimals"));
-      }
-      if (l.discountPercent() != null
-          && (l.discountPercent().signum() < 0
-              || l.discountPercent().compareTo(HUNDRED) > 0
-              || l.discountPercent().scale() > 2)) {
-        errors.add(new FieldError(at + "discountPercent", "must be between 0 and 100"));
-      }
+      PricedLines.check(
+          errors,
+          at,
+          l.productCode(),
+          l.description(),
+          l.quantity(),
+          l.unitPrice(),
+          true,
+          l.discountPercent());
     }
     if (!errors.isEmpty()) {
       throw new ValidationException(errors);

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import javax.persistence.Column;
 import javax.persistence.Entity;
-import javax.persistence.Id;
 import javax.persistence.JoinColumn;
 import javax.persistence.ManyToOne;
 import javax.persistence.Table;
@@ -12,38 +11,10 @@ import javax.persistence.Table;
 /** A line of a quote, with the ERP's availability as last checked. */
 @Entity
 @Table(name = "crm_quote_line")
-public class QuoteLineEntity {
-  @Id
-  @Column(name = "id", length = 36)
-  String id;
-
+public class QuoteLineEntity extends PricedLineColumns {
   @ManyToOne(optional = false)
   @JoinColumn(name = "quote_id", nullable = false)
   QuoteEntity quote;
-
-  @Column(name = "position", nullable = false)
-  int position;
-
-  @Column(name = "product_code", nullable = false, length = 100)
-  String productCode;
-
-  @Column(name = "description", length = 500)
-  String description;
-
-  @Column(name = "quantity", nullable = false, precision = 19, scale = 4)
-  BigDecimal quantity;
-
-  @Column(name = "unit_price", nullable = false, precision = 19, scale = 4)
-  BigDecimal unitPrice;
-
-  @Column(name = "discount_percent", nullable = false, precision = 5, scale = 2)
-  BigDecimal discountPercent;
-
-  @Column(name = "total", nullable = false, precision = 19, scale = 2)
-  BigDecimal total;
-
-  @Column(name = "configuration_id", length = 36)
-  String configurationId;
 
   @Column(name = "atp_on_hand", precision = 19, scale = 4)
   BigDecimal atpOnHand;
