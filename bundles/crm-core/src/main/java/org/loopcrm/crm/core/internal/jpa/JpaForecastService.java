@@ -304,7 +304,11 @@ public final class JpaForecastService implements ForecastService {
     return names;
   }
 
-  /** The quotas of the rows' owners (teams) for the period, by (key, currency). */
+  /**
+   * The quotas of the rows' owners (teams) for the period, by (key, currency). A period without a
+   * quota of its own takes the sum of its parts when every part has one in that currency: a quarter
+   * its three months, a year its four quarters (each a quota of its own or its months' sum).
+   */
   private static Map<List<String>, BigDecimal> quotas(
       EntityManager em, ForecastGrouping groupBy, ForecastPeriod period, List<Object[]> groups) {
     if (groupBy != ForecastGrouping.OWNER && groupBy != ForecastGrouping.TEAM) {
@@ -314,22 +318,74 @@ public final class JpaForecastService implements ForecastService {
     if (keys.isEmpty()) {
       return Map.of();
     }
+    List<String> periods = new ArrayList<>(List.of(period.key()));
+    for (ForecastPeriod part : parts(period)) {
+      periods.add(part.key());
+      parts(part).forEach(p -> periods.add(p.key()));
+    }
     String column = groupBy == ForecastGrouping.OWNER ? "q.userName" : "q.teamId";
-    Map<List<String>, BigDecimal> out = new HashMap<>();
+    // (subject, currency) → period key → amount
+    Map<List<String>, Map<String, BigDecimal>> set = new HashMap<>();
     for (Object[] q :
         em.createQuery(
                 "select "
                     + column
-                    + ", q.currency, q.amount from QuotaEntity q where q.period = :period and "
+                    + ", q.currency, q.period, q.amount from QuotaEntity q where q.period in"
+                    + " :periods and "
                     + column
                     + " in :keys",
                 Object[].class)
-            .setParameter("period", period.key())
+            .setParameter("periods", periods)
             .setParameter("keys", keys)
             .getResultList()) {
-      out.put(List.of((String) q[0], (String) q[1]), (BigDecimal) q[2]);
+      set.computeIfAbsent(List.of((String) q[0], (String) q[1]), k -> new HashMap<>())
+          .put((String) q[2], (BigDecimal) q[3]);
     }
+    Map<List<String>, BigDecimal> out = new HashMap<>();
+    set.forEach(
+        (subject, byPeriod) -> {
+          BigDecimal quota = quotaOf(period, byPeriod);
+          if (quota != null) {
+            out.put(subject, quota);
+          }
+        });
     return out;
+  }
+
+  /** The period's own quota, else the sum of its parts' when each has one, else null. */
+  private static BigDecimal quotaOf(ForecastPeriod period, Map<String, BigDecimal> byPeriod) {
+    BigDecimal own = byPeriod.get(period.key());
+    List<ForecastPeriod> parts = parts(period);
+    if (own != null || parts.isEmpty()) {
+      return own;
+    }
+    BigDecimal sum = BigDecimal.ZERO;
+    for (ForecastPeriod part : parts) {
+      BigDecimal q = quotaOf(part, byPeriod);
+      if (q == null) {
+        return null;
+      }
+      sum = sum.add(q);
+    }
+    return sum;
+  }
+
+  /** A year's quarters, a quarter's months; a month has none. */
+  static List<ForecastPeriod> parts(ForecastPeriod period) {
+    String key = period.key();
+    List<ForecastPeriod> parts = new ArrayList<>();
+    if (key.length() == 4) {
+      for (int q = 1; q <= 4; q++) {
+        parts.add(ForecastPeriod.parse(key + "-Q" + q));
+      }
+    } else if (key.charAt(5) == 'Q') {
+      for (java.time.YearMonth m = java.time.YearMonth.from(period.start());
+          !m.atDay(1).isAfter(period.end());
+          m = m.plusMonths(1)) {
+        parts.add(ForecastPeriod.parse(m.toString()));
+      }
+    }
+    return parts;
   }
 
   // ------------------------------------------------------------------------------------ quotas

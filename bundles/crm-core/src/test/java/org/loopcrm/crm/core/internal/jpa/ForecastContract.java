@@ -383,6 +383,68 @@ abstract class ForecastContract {
   }
 
   @Test
+  void aQuarterOrAYearWithoutAQuotaOfItsOwnSumsItsPartsWhenEachHasOne() {
+    clock.set(Instant.parse("2034-01-10T09:00:00Z"));
+    Actor sales = user(Role.CRM_SALES);
+    win(
+        sales,
+        opp(sales, account(sales), "3000.00", "EUR", "2034-02-01", 50, ForecastCategory.COMMIT));
+    for (String month : List.of("2034-01", "2034-02")) {
+      forecasts.setQuota(
+          MANAGER, new QuotaDraft(sales.user(), null, month, new BigDecimal("1000"), "EUR"), null);
+    }
+    // Two months of three: the quarter has no quota rather than two thirds of one.
+    assertThat(quotaOf(sales, "2034-Q1")).isNull();
+
+    forecasts.setQuota(
+        MANAGER,
+        new QuotaDraft(sales.user(), null, "2034-03", new BigDecimal("2000"), "EUR"),
+        null);
+    ForecastRow q1 =
+        row(
+            forecasts.forecast(sales, ForecastQuery.of("2034-Q1", ForecastGrouping.OWNER)),
+            sales.user(),
+            "EUR");
+    assertThat(q1.quota()).isEqualByComparingTo("4000");
+    assertThat(q1.attainment()).isEqualByComparingTo("0.75");
+    // A quota in another currency is another quota: it does not complete the EUR quarters.
+    Quota usd =
+        forecasts.setQuota(
+            MANAGER,
+            new QuotaDraft(sales.user(), null, "2034-Q2", new BigDecimal("9"), "USD"),
+            null);
+    for (String quarter : List.of("2034-Q3", "2034-Q4")) {
+      forecasts.setQuota(
+          MANAGER,
+          new QuotaDraft(sales.user(), null, quarter, new BigDecimal("5000"), "EUR"),
+          null);
+    }
+    assertThat(quotaOf(sales, "2034")).isNull();
+
+    // The year: Q1 from its months, Q2 to Q4 set as quarters.
+    forecasts.setQuota(
+        MANAGER,
+        new QuotaDraft(sales.user(), null, "2034-Q2", new BigDecimal("5000"), "EUR"),
+        usd.version());
+    assertThat(quotaOf(sales, "2034")).isEqualByComparingTo("19000");
+    // A quota of the period itself wins over its parts.
+    forecasts.setQuota(
+        MANAGER,
+        new QuotaDraft(sales.user(), null, "2034-Q1", new BigDecimal("6000"), "EUR"),
+        null);
+    assertThat(quotaOf(sales, "2034-Q1")).isEqualByComparingTo("6000");
+    assertThat(quotaOf(sales, "2034")).isEqualByComparingTo("21000");
+  }
+
+  private BigDecimal quotaOf(Actor owner, String period) {
+    return row(
+            forecasts.forecast(owner, ForecastQuery.of(period, ForecastGrouping.OWNER)),
+            owner.user(),
+            "EUR")
+        .quota();
+  }
+
+  @Test
   void aTeamRowSumsItsMembersWithTheTeamsQuota() {
     clock.set(Instant.parse("2033-01-05T09:00:00Z"));
     Actor ann = user(Role.CRM_SALES);
