@@ -74,11 +74,11 @@ public final class QuoteResource {
       @Context HttpHeaders headers,
       @PathParam("id") String id,
       QuoteBody body) {
-    long version = Etags.requiredVersion(headers);
-    return answer(
-        sales
-            .quotes()
-            .update(Actors.of(sc), parse(id), version, body == null ? null : body.toDraft()));
+    return transition(
+        sc,
+        headers,
+        id,
+        (a, q, v) -> sales.quotes().update(a, q, v, body == null ? null : body.toDraft()));
   }
 
   /** A new DRAFT revision (If-Match on the one revised): 201. */
@@ -100,7 +100,7 @@ public final class QuoteResource {
   @Path("{id}/submit")
   public Response submit(
       @Context SecurityContext sc, @Context HttpHeaders headers, @PathParam("id") String id) {
-    return answer(sales.quotes().submit(Actors.of(sc), parse(id), Etags.requiredVersion(headers)));
+    return transition(sc, headers, id, (a, q, v) -> sales.quotes().submit(a, q, v));
   }
 
   /** Approves (If-Match; crm-admin, crm-manager). */
@@ -111,11 +111,11 @@ public final class QuoteResource {
       @Context HttpHeaders headers,
       @PathParam("id") String id,
       NoteBody body) {
-    long version = Etags.requiredVersion(headers);
-    return answer(
-        sales
-            .quotes()
-            .approve(Actors.of(sc), parse(id), version, body == null ? null : body.note()));
+    return transition(
+        sc,
+        headers,
+        id,
+        (a, q, v) -> sales.quotes().approve(a, q, v, body == null ? null : body.note()));
   }
 
   /** Refuses approval: back to DRAFT (If-Match; crm-admin, crm-manager; note required). */
@@ -126,11 +126,11 @@ public final class QuoteResource {
       @Context HttpHeaders headers,
       @PathParam("id") String id,
       NoteBody body) {
-    long version = Etags.requiredVersion(headers);
-    return answer(
-        sales
-            .quotes()
-            .refuseApproval(Actors.of(sc), parse(id), version, body == null ? null : body.note()));
+    return transition(
+        sc,
+        headers,
+        id,
+        (a, q, v) -> sales.quotes().refuseApproval(a, q, v, body == null ? null : body.note()));
   }
 
   /** Asks the ERP for availability and credit now and keeps the answers on the quote. */
@@ -145,7 +145,7 @@ public final class QuoteResource {
   @Path("{id}/send")
   public Response send(
       @Context SecurityContext sc, @Context HttpHeaders headers, @PathParam("id") String id) {
-    return answer(sales.quotes().send(Actors.of(sc), parse(id), Etags.requiredVersion(headers)));
+    return transition(sc, headers, id, (a, q, v) -> sales.quotes().send(a, q, v));
   }
 
   /** The customer accepts (If-Match): the opportunity is won, the ERP sale commanded. */
@@ -153,7 +153,7 @@ public final class QuoteResource {
   @Path("{id}/accept")
   public Response accept(
       @Context SecurityContext sc, @Context HttpHeaders headers, @PathParam("id") String id) {
-    return answer(sales.quotes().accept(Actors.of(sc), parse(id), Etags.requiredVersion(headers)));
+    return transition(sc, headers, id, (a, q, v) -> sales.quotes().accept(a, q, v));
   }
 
   /** The customer rejects (If-Match; reason required). */
@@ -164,11 +164,11 @@ public final class QuoteResource {
       @Context HttpHeaders headers,
       @PathParam("id") String id,
       NoteBody body) {
-    long version = Etags.requiredVersion(headers);
-    return answer(
-        sales
-            .quotes()
-            .reject(Actors.of(sc), parse(id), version, body == null ? null : body.reason()));
+    return transition(
+        sc,
+        headers,
+        id,
+        (a, q, v) -> sales.quotes().reject(a, q, v, body == null ? null : body.reason()));
   }
 
   /**
@@ -182,11 +182,23 @@ public final class QuoteResource {
       @Context HttpHeaders headers,
       @PathParam("id") String id,
       NoteBody body) {
+    return transition(
+        sc,
+        headers,
+        id,
+        (a, q, v) -> sales.quotes().cancelOrder(a, q, v, body == null ? null : body.reason()));
+  }
+
+  /** A change of the quote the path names, from the version If-Match names. */
+  @FunctionalInterface
+  private interface Change {
+    Quote apply(Actor actor, UUID id, long version);
+  }
+
+  private static Response transition(
+      SecurityContext sc, HttpHeaders headers, String id, Change change) {
     long version = Etags.requiredVersion(headers);
-    return answer(
-        sales
-            .quotes()
-            .cancelOrder(Actors.of(sc), parse(id), version, body == null ? null : body.reason()));
+    return answer(change.apply(Actors.of(sc), parse(id), version));
   }
 
   private static Response answer(Quote q) {
