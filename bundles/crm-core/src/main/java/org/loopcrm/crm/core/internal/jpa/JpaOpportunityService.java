@@ -31,6 +31,7 @@ import org.loopcrm.crm.api.ValidationException.FieldError;
 import org.loopcrm.crm.api.account.AccountStatus;
 import org.loopcrm.crm.api.audit.AuditAction;
 import org.loopcrm.crm.api.erp.ErpLiveService;
+import org.loopcrm.crm.api.erp.port.ErpUnavailableException;
 import org.loopcrm.crm.api.erp.port.Product;
 import org.loopcrm.crm.api.sales.Competitor;
 import org.loopcrm.crm.api.sales.ForecastCategory;
@@ -410,11 +411,13 @@ public final class JpaOpportunityService implements OpportunityService {
   public Opportunity addLine(Actor actor, UUID id, long expectedVersion, LineDraft line) {
     require(actor, Resource.OPPORTUNITY, Action.UPDATE);
     checkLine(line);
-    // The ERP is asked outside the transaction: a slow ERP must not hold row locks.
+    // The ERP is asked outside the transaction: a slow ERP must not hold row locks. A line with
+    // its price needs it only for a description, so it does without one while the ERP is away.
+    String code = line.productCode().strip();
     Product product =
-        line.unitPrice() == null || line.description() == null
-            ? erp.product(actor, null, line.productCode().strip())
-            : null;
+        line.unitPrice() == null
+            ? erp.product(actor, null, code)
+            : line.description() == null ? productIfReachable(actor, code) : null;
     return tx.inTransaction(
         em -> {
           OpportunityEntity o = writable(em, actor, id, expectedVersion);
@@ -452,7 +455,9 @@ public final class JpaOpportunityService implements OpportunityService {
           l.position = o.lines.isEmpty() ? 1 : o.lines.get(o.lines.size() - 1).position + 1;
           l.productCode = line.productCode().strip();
           l.description =
-              line.description() != null ? line.description().strip() : truncate(product.name());
+              line.description() != null
+                  ? line.description().strip()
+                  : product == null ? null : truncate(product.name());
           l.quantity = line.quantity();
           l.unitPrice = price;
           l.discountPercent =
@@ -468,6 +473,15 @@ public final class JpaOpportunityService implements OpportunityService {
           Outbox.append(em, RECORD, o.id, UPDATED, eventData(o, null), now);
           return toOpportunity(o);
         });
+  }
+
+  /** The ERP's product for its description, or null while no ERP answers. */
+  private Product productIfReachable(Actor actor, String code) {
+    try {
+      return erp.product(actor, null, code);
+    } catch (ErpUnavailableException e) {
+      return null;
+    }
   }
 
   @Override

@@ -360,6 +360,17 @@ abstract class OpportunitiesContract {
                     o.version(),
                     new LineDraft("BELT-5", null, BigDecimal.ONE, null, null, null)))
         .isInstanceOf(ErpUnavailableException.class);
+    // With its price, a line needs the ERP only for a description: it is added without one.
+    Opportunity other =
+        opportunities.create(sales, with(draft(a.id(), "Priced"), null, "999.00", null));
+    Opportunity priced =
+        opportunities.addLine(
+            sales,
+            other.id(),
+            other.version(),
+            new LineDraft("BELT-5", null, BigDecimal.ONE, new BigDecimal("100"), null, null));
+    assertThat(priced.lines()).extracting(l -> l.description()).containsOnlyNulls();
+    assertThat(priced.amount()).isEqualByComparingTo("100.00");
 
     erp.connect(
         code ->
