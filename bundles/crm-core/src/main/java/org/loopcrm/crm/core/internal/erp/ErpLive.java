@@ -154,7 +154,7 @@ public final class ErpLive implements ErpLiveService {
   private static <P extends ErpPort> P pick(List<P> ports, String erpSystem, String what) {
     List<P> now = List.copyOf(ports);
     if (now.isEmpty()) {
-      throw new ErpUnavailableException("no ERP with a " + what + " port is connected", null);
+      throw new ErpUnavailableException("no ERP connected has the " + what + " port", null);
     }
     if (erpSystem == null || erpSystem.isBlank()) {
       if (now.size() > 1) {
