@@ -163,6 +163,7 @@ final class CrmServlet extends CXFNonSpringServlet {
             new AssignmentRuleResource(leads.assignment()),
             new AssignmentResource(leads.assignment()),
             new LeadResource(leads.leads(), leads.assignment()),
+            new CaseResource(leads.cases(), audit, shares),
             new LeadFormResource(leads.leads()),
             new LeadScoringRuleResource(leads.leads()),
             new PublicLeadResource(leads.leads(), new RateLimiter(System::nanoTime)),
