@@ -162,7 +162,7 @@ final class CrmServlet extends CXFNonSpringServlet {
             new ConfigurationResource(cto.configurator()),
             new AssignmentRuleResource(leads.assignment()),
             new AssignmentResource(leads.assignment()),
-            new LeadResource(leads.leads(), leads.assignment()),
+            new LeadResource(leads.leads(), leads.assignment(), shares),
             new CaseResource(leads.cases(), audit, shares),
             new LeadFormResource(leads.leads()),
             new LeadScoringRuleResource(leads.leads()),

@@ -320,7 +320,13 @@ public final class JpaAccessService implements TeamService, ShareService {
   public RecordAccess access(Actor actor, String recordType, UUID recordId) {
     String type = checkType(recordType);
     require(
-        actor, type.equals(JpaCaseService.RECORD) ? Resource.CASE : Resource.ACCOUNT, Action.READ);
+        actor,
+        switch (type) {
+          case JpaCaseService.RECORD -> Resource.CASE;
+          case JpaLeadService.LEAD -> Resource.LEAD;
+          default -> Resource.ACCOUNT;
+        },
+        Action.READ);
     return tx.readOnly(
         em -> {
           RecordAccess a = accessTo(em, actor, type, recordId);
@@ -338,7 +344,8 @@ public final class JpaAccessService implements TeamService, ShareService {
   }
 
   /** The kinds of record that can be shared. */
-  private static final List<String> SHAREABLE = List.of(Visibility.ACCOUNT, JpaCaseService.RECORD);
+  private static final List<String> SHAREABLE =
+      List.of(Visibility.ACCOUNT, JpaCaseService.RECORD, JpaLeadService.LEAD);
 
   private static String checkType(String recordType) {
     if (!SHAREABLE.contains(recordType)) {
@@ -352,6 +359,9 @@ public final class JpaAccessService implements TeamService, ShareService {
   private RecordAccess accessTo(EntityManager em, Actor actor, String type, UUID id) {
     if (type.equals(JpaCaseService.RECORD)) {
       return JpaCaseService.access(em, actor, policy, JpaCaseService.find(em, id));
+    }
+    if (type.equals(JpaLeadService.LEAD)) {
+      return JpaLeadService.access(em, actor, policy, JpaLeadService.find(em, id));
     }
     return Visibility.access(em, actor, policy, JpaAccountService.find(em, id));
   }
