@@ -301,9 +301,13 @@ public final class JpaCaseService implements CaseService {
           }
           Instant now = now();
           Map<String, Object> before = image(c);
-          if (kind == CaseEventKind.REPLY && c.firstResponseAt == null) {
+          if (kind == CaseEventKind.REPLY) {
+            // Every reply answers the current assignment (a case given to somebody else by the
+            // sweep waits for its new owner's answer); the case keeps its first response.
+            if (c.firstResponseAt == null) {
+              c.updatedAt = now;
+            }
             responded(em, c, now);
-            c.updatedAt = now;
           }
           CaseEventEntity e = event(em, c, kind, null, null, text, actor, now);
           em.flush();

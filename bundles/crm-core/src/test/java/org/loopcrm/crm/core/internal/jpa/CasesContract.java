@@ -311,6 +311,30 @@ abstract class CasesContract {
   }
 
   @Test
+  void aReplyOfTheNewOwnerAnswersACaseTheSweepMoved() {
+    String x = unique("x");
+    String y = unique("y");
+    String z = unique("z");
+    rule("trio", 1, List.of(), Strategy.ROUND_ROBIN, null, team(x, y, z), 30, true);
+    ServiceCase c = open(CasePriority.NORMAL);
+    assertThat(c.owner()).isEqualTo(x);
+    cases.comment(agent(x), c.id(), CaseEventKind.REPLY, "Looking into it.");
+    Instant first = clock.instant();
+    assignment.addAbsence(
+        agent(x), x, clock.instant(), clock.instant().plus(Duration.ofDays(2)), null);
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(assignment.sweep(ADMIN).reassigned())
+        .filteredOn(a -> a.recordId().equals(c.id().toString()))
+        .singleElement()
+        .satisfies(a -> assertThat(a.owner()).isEqualTo(y));
+    cases.comment(agent(y), c.id(), CaseEventKind.REPLY, "Taking over.");
+    clock.advance(Duration.ofMinutes(45));
+    assertThat(assignment.sweep(ADMIN).reassigned())
+        .noneMatch(a -> a.recordId().equals(c.id().toString()));
+    assertThat(cases.get(ADMIN, c.id()).firstResponseAt()).isEqualTo(first);
+  }
+
+  @Test
   void leavingNewIsTheFirstResponse() {
     String x = unique("x");
     rule("x", 1, List.of(), Strategy.FIXED, x, null, 10, true);
