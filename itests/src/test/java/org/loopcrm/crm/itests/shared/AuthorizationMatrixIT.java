@@ -40,6 +40,9 @@ public class AuthorizationMatrixIT extends CrmTestSupport {
           DemoUser.INTEGRATION,
           DemoUser.MARKETING,
           DemoUser.SERVICE);
+  private static final Set<DemoUser> CASE_WRITERS =
+      EnumSet.of(
+          DemoUser.ADMIN, DemoUser.MANAGER, DemoUser.SALES, DemoUser.INTEGRATION, DemoUser.SERVICE);
   private static final Set<DemoUser> FINANCE = WRITERS;
   private static final Set<DemoUser> READERS = EnumSet.complementOf(EnumSet.of(DemoUser.NOBODY));
   private static final Set<DemoUser> EVERYTHING = EnumSet.of(DemoUser.ADMIN, DemoUser.INTEGRATION);
@@ -352,6 +355,41 @@ public class AuthorizationMatrixIT extends CrmTestSupport {
                 user,
                 "{\"kind\":\"NOTE\",\"subject\":\"Matrix note\",\"accountId\":\"" + id + "\"}"),
             expectedStatus(CONTACT_WRITERS.contains(user), access, true, 201));
+
+        // A service case owned by the account's owner is seen and worked exactly as the account.
+        HttpResult opened =
+            post(
+                API + "/cases",
+                DemoUser.ADMIN,
+                "{\"accountId\":\""
+                    + id
+                    + "\",\"subject\":\"Matrix case\",\"channel\":\"PHONE\",\"owner\":\""
+                    + ownerName
+                    + "\"}");
+        if (opened.status() != 201) {
+          throw new AssertionError("could not open a case on " + id + ": " + opened);
+        }
+        String caseId = idOf(opened);
+        expect(
+            user,
+            cell + "GET /cases/{id}",
+            get(API + "/cases/" + caseId, user),
+            expectedStatus(reader, access, false, 200));
+        HttpResult cases = get(API + "/cases?accountId=" + id, user);
+        if (reader && cases.body().contains(caseId) != (access != Access.NONE)) {
+          wrong.add(
+              user.userName()
+                  + " "
+                  + cell
+                  + "GET /cases: "
+                  + (access == Access.NONE ? "lists a case outside its circle" : "misses one"));
+        }
+        expect(
+            user,
+            cell + "POST /cases/{id}/comments",
+            post(
+                API + "/cases/" + caseId + "/comments", user, "{\"kind\":\"NOTE\",\"body\":\"m\"}"),
+            expectedStatus(CASE_WRITERS.contains(user), access, true, 201));
 
         // The new parent is the caller's own account, so only the child's access decides.
         String parent = newAccount(user.userName());

@@ -28,6 +28,8 @@ public class LeadsIT extends CrmTestSupport {
   private static final Pattern KEY = Pattern.compile("\"key\":\"([A-Za-z0-9_-]+)\"");
   private static final Pattern OPPORTUNITY =
       Pattern.compile("\"opportunityId\":\"([0-9a-f-]{36})\"");
+  private static final Pattern ACCOUNT = Pattern.compile("\"accountId\":\"([0-9a-f-]{36})\"");
+  private static final Pattern CONTACT = Pattern.compile("\"contactId\":\"([0-9a-f-]{36})\"");
 
   @Before
   public void ready() {
@@ -149,6 +151,16 @@ public class LeadsIT extends CrmTestSupport {
     String leadId = idOf(firstLead);
     HttpResult lead = get(API + "/leads/" + leadId, DemoUser.SALES);
     assertEquals(lead.body(), 200, lead.status());
+    // Outside the owner's circle a lead does not exist, until it is shared.
+    assertEquals(404, get(API + "/leads/" + leadId, DemoUser.SERVICE).status());
+    assertFalse(get(API + "/leads?q=webco", DemoUser.SERVICE).body().contains(leadId));
+    HttpResult shared =
+        post(
+            API + "/leads/" + leadId + "/shares",
+            DemoUser.SALES,
+            "{\"principalType\":\"USER\",\"principal\":\"service\",\"access\":\"READ\"}");
+    assertEquals(shared.body(), 201, shared.status());
+    assertEquals(200, get(API + "/leads/" + leadId, DemoUser.SERVICE).status());
     HttpResult assignments = get(API + "/leads/" + leadId + "/assignments", DemoUser.SALES);
     assertTrue(assignments.body(), assignments.body().contains("FIXED: the owner is sales"));
     assertTrue(assignments.body(), assignments.body().contains("\"responseDueAt\":\"20"));
@@ -171,6 +183,21 @@ public class LeadsIT extends CrmTestSupport {
     assertTrue(converted.body(), converted.body().contains("\"accountCreated\":true"));
     assertTrue(converted.body(), converted.body().contains("\"status\":\"CONVERTED\""));
     String opportunityId = group(OPPORTUNITY, converted.body());
+    // The consent given on the form is now in the contact's consent register, dated when given.
+    HttpResult consents =
+        get(
+            API
+                + "/accounts/"
+                + group(ACCOUNT, converted.body())
+                + "/contacts/"
+                + group(CONTACT, converted.body())
+                + "/consents",
+            DemoUser.SALES);
+    assertEquals(consents.body(), 200, consents.status());
+    assertTrue(consents.body(), consents.body().contains("\"purpose\":\"marketing\""));
+    assertTrue(consents.body(), consents.body().contains("\"status\":\"GRANTED\""));
+    assertTrue(consents.body(), consents.body().contains("web-to-lead form LeadsIT"));
+    assertTrue(consents.body(), consents.body().contains("News please"));
     HttpResult opportunity = get(API + "/opportunities/" + opportunityId, DemoUser.SALES);
     assertEquals(opportunity.body(), 200, opportunity.status());
     assertTrue(opportunity.body(), opportunity.body().contains("Webco deal"));

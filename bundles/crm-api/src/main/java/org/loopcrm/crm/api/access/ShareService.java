@@ -5,9 +5,9 @@ import java.util.UUID;
 import org.loopcrm.crm.api.Actor;
 
 /**
- * Explicit shares of records (accounts today). Sharing and unsharing need write access to the
- * record; every change is audited on the record's history. Records the actor cannot see read as not
- * found.
+ * Explicit shares of records (record types {@code account}, {@code case} and {@code lead}). Sharing
+ * and unsharing need write access to the record; every change is audited on the record's history.
+ * Records the actor cannot see read as not found.
  */
 public interface ShareService {
 

@@ -7,10 +7,13 @@ import org.loopcrm.crm.api.Actor;
 import org.loopcrm.crm.api.Page;
 
 /**
- * Leads: capture, work, scoring and conversion; web forms and scoring rules. Calls throw {@link
- * org.loopcrm.crm.api.AccessDeniedException}, {@link org.loopcrm.crm.api.ValidationException},
- * {@link org.loopcrm.crm.api.NotFoundException}, {@link org.loopcrm.crm.api.StaleVersionException}
- * and {@link org.loopcrm.crm.api.ConflictException} (a transition that makes no sense).
+ * Leads: capture, work, scoring and conversion; web forms and scoring rules. A lead is seen and
+ * changed by its owner's circle (owner, team mates, managers) and those it is shared with; for
+ * everybody else it does not exist. Conversion copies the lead's consent into the contact's consent
+ * register. Calls throw {@link org.loopcrm.crm.api.AccessDeniedException}, {@link
+ * org.loopcrm.crm.api.ValidationException}, {@link org.loopcrm.crm.api.NotFoundException}, {@link
+ * org.loopcrm.crm.api.StaleVersionException} and {@link org.loopcrm.crm.api.ConflictException} (a
+ * transition that makes no sense).
  */
 public interface LeadService {
 

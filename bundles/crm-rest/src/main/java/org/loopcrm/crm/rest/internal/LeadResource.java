@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
@@ -24,6 +25,8 @@ import org.loopcrm.crm.api.Actor;
 import org.loopcrm.crm.api.Page;
 import org.loopcrm.crm.api.ValidationException;
 import org.loopcrm.crm.api.ValidationException.FieldError;
+import org.loopcrm.crm.api.access.Share;
+import org.loopcrm.crm.api.access.ShareService;
 import org.loopcrm.crm.api.assignment.AssignmentService;
 import org.loopcrm.crm.api.assignment.RecordKind;
 import org.loopcrm.crm.api.lead.Lead;
@@ -31,6 +34,9 @@ import org.loopcrm.crm.api.lead.LeadDraft;
 import org.loopcrm.crm.api.lead.LeadQuery;
 import org.loopcrm.crm.api.lead.LeadService;
 import org.loopcrm.crm.api.lead.LeadStatus;
+import org.loopcrm.crm.rest.internal.AccessDtos.ShareBody;
+import org.loopcrm.crm.rest.internal.AccessDtos.ShareList;
+import org.loopcrm.crm.rest.internal.AccessDtos.ShareView;
 import org.loopcrm.crm.rest.internal.AssignmentDtos.AssignmentList;
 import org.loopcrm.crm.rest.internal.AssignmentDtos.AssignmentView;
 import org.loopcrm.crm.rest.internal.LeadDtos.ActivityBody;
@@ -56,9 +62,53 @@ public final class LeadResource {
   private final LeadService leads;
   private final AssignmentService assignment;
 
+  private final ShareService shares;
+
   LeadResource(LeadService leads, AssignmentService assignment) {
+    this(leads, assignment, null);
+  }
+
+  LeadResource(LeadService leads, AssignmentService assignment, ShareService shares) {
     this.leads = leads;
     this.assignment = assignment;
+    this.shares = shares;
+  }
+
+  /** The lead's shares. */
+  @GET
+  @Path("{id}/shares")
+  public ShareList shares(@Context SecurityContext sc, @PathParam("id") String id) {
+    return new ShareList(
+        shares.shares(Actors.of(sc), KIND, Ids.parse(KIND, id)).stream()
+            .map(ShareView::of)
+            .toList());
+  }
+
+  /** Shares the lead with a user or team beyond its owner's circle, or changes that share. */
+  @POST
+  @Path("{id}/shares")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response share(
+      @Context SecurityContext sc,
+      @Context UriInfo uri,
+      @PathParam("id") String id,
+      ShareBody body) {
+    ShareBody b = body == null ? new ShareBody(null, null, null) : body;
+    Share s =
+        shares.share(Actors.of(sc), KIND, Ids.parse(KIND, id), b.type(), b.principal(), b.level());
+    URI location = uri.getAbsolutePathBuilder().path(s.id().toString()).build();
+    return Response.created(location).entity(ShareView.of(s)).build();
+  }
+
+  /** Removes a share of the lead. */
+  @DELETE
+  @Path("{id}/shares/{shareId}")
+  public Response unshare(
+      @Context SecurityContext sc,
+      @PathParam("id") String id,
+      @PathParam("shareId") String shareId) {
+    shares.unshare(Actors.of(sc), KIND, Ids.parse(KIND, id), Ids.parse("share", shareId));
+    return Response.noContent().build();
   }
 
   /** Leads, newest first, filtered. */

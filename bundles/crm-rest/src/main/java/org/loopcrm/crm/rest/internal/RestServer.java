@@ -34,6 +34,7 @@ import org.loopcrm.crm.api.sales.ForecastService;
 import org.loopcrm.crm.api.sales.OpportunityService;
 import org.loopcrm.crm.api.sales.PipelineService;
 import org.loopcrm.crm.api.search.SearchService;
+import org.loopcrm.crm.api.servicecase.CaseService;
 import org.loopcrm.crm.api.webhook.WebhookService;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -101,6 +102,7 @@ public final class RestServer {
       @Reference ConfiguratorService configurator,
       @Reference AssignmentService assignment,
       @Reference LeadService leads,
+      @Reference CaseService cases,
       @Reference EngineeringService engineering,
       RestConfiguration config) {
     Hashtable<String, Object> props = new Hashtable<>();
@@ -141,7 +143,7 @@ public final class RestServer {
                     engineering),
                 () -> integration,
                 new CtoServices(productModels, configurator),
-                new LeadServices(assignment, leads)),
+                new LeadServices(assignment, leads, cases)),
             props);
     LOG.info("REST API published at /crm/api/v1 (realm {})", config.realm());
   }

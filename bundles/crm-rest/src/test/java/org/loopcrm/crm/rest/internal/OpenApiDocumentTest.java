@@ -67,7 +67,8 @@ class OpenApiDocumentTest {
           QuotaResource.class,
           ProductModelResource.class,
           ConfigurationResource.class,
-          EngineeringResource.class);
+          EngineeringResource.class,
+          CaseResource.class);
 
   @Test
   void everyOperationIsDocumentedAndEveryDocumentedOperationExists() throws Exception {

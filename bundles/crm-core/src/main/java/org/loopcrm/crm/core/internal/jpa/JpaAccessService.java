@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
+import org.loopcrm.crm.api.AccessDeniedException;
 import org.loopcrm.crm.api.Actor;
 import org.loopcrm.crm.api.ConflictException;
 import org.loopcrm.crm.api.NotFoundException;
@@ -203,17 +204,17 @@ public final class JpaAccessService implements TeamService, ShareService {
   @Override
   public List<Share> shares(Actor actor, String recordType, UUID recordId) {
     require(actor, Resource.SHARE, Action.READ);
-    checkType(recordType);
+    String type = checkType(recordType);
     return tx.readOnly(
         em -> {
-          Visibility.readable(em, actor, policy, JpaAccountService.find(em, recordId));
+          requireAccess(em, actor, type, recordId, false);
           List<Share> out = new ArrayList<>();
           for (RecordShareEntity s :
               em.createQuery(
                       "select s from RecordShareEntity s where s.recordType = :type"
                           + " and s.recordId = :id order by s.principalType, s.principal",
                       RecordShareEntity.class)
-                  .setParameter("type", Visibility.ACCOUNT)
+                  .setParameter("type", type)
                   .setParameter("id", recordId.toString())
                   .getResultList()) {
             out.add(toShare(em, s));
@@ -231,7 +232,7 @@ public final class JpaAccessService implements TeamService, ShareService {
       String principal,
       RecordAccess access) {
     require(actor, Resource.SHARE, Action.CREATE);
-    checkType(recordType);
+    String type = checkType(recordType);
     List<FieldError> errors = new ArrayList<>();
     if (principalType == null) {
       errors.add(new FieldError("principalType", "must be USER or TEAM"));
@@ -251,8 +252,7 @@ public final class JpaAccessService implements TeamService, ShareService {
     }
     return tx.inTransaction(
         em -> {
-          OrganizationEntity o =
-              Visibility.writable(em, actor, policy, JpaAccountService.find(em, recordId));
+          String id = requireAccess(em, actor, type, recordId, true);
           String key;
           String label;
           if (principalType == PrincipalType.TEAM) {
@@ -268,8 +268,8 @@ public final class JpaAccessService implements TeamService, ShareService {
                       "select s from RecordShareEntity s where s.recordType = :type and s.recordId"
                           + " = :id and s.principalType = :ptype and s.principal = :principal",
                       RecordShareEntity.class)
-                  .setParameter("type", Visibility.ACCOUNT)
-                  .setParameter("id", o.id)
+                  .setParameter("type", type)
+                  .setParameter("id", id)
                   .setParameter("ptype", principalType)
                   .setParameter("principal", key)
                   .getResultList();
@@ -279,8 +279,8 @@ public final class JpaAccessService implements TeamService, ShareService {
           if (existing.isEmpty()) {
             s = new RecordShareEntity();
             s.id = UUID.randomUUID().toString();
-            s.recordType = Visibility.ACCOUNT;
-            s.recordId = o.id;
+            s.recordType = type;
+            s.recordId = id;
             s.principalType = principalType;
             s.principal = key;
           } else {
@@ -302,12 +302,12 @@ public final class JpaAccessService implements TeamService, ShareService {
   @Override
   public void unshare(Actor actor, String recordType, UUID recordId, UUID shareId) {
     require(actor, Resource.SHARE, Action.DELETE);
-    checkType(recordType);
+    String type = checkType(recordType);
     tx.inTransaction(
         em -> {
-          Visibility.writable(em, actor, policy, JpaAccountService.find(em, recordId));
+          requireAccess(em, actor, type, recordId, true);
           RecordShareEntity s = em.find(RecordShareEntity.class, shareId.toString());
-          if (s == null || !s.recordId.equals(recordId.toString())) {
+          if (s == null || !s.recordId.equals(recordId.toString()) || !s.recordType.equals(type)) {
             throw new NotFoundException("share", shareId);
           }
           auditShare(em, actor, s, toShare(em, s).principal(), s.access, null, now());
@@ -318,14 +318,20 @@ public final class JpaAccessService implements TeamService, ShareService {
 
   @Override
   public RecordAccess access(Actor actor, String recordType, UUID recordId) {
-    require(actor, Resource.ACCOUNT, Action.READ);
-    checkType(recordType);
+    String type = checkType(recordType);
+    require(
+        actor,
+        switch (type) {
+          case JpaCaseService.RECORD -> Resource.CASE;
+          case JpaLeadService.LEAD -> Resource.LEAD;
+          default -> Resource.ACCOUNT;
+        },
+        Action.READ);
     return tx.readOnly(
         em -> {
-          RecordAccess a =
-              Visibility.access(em, actor, policy, JpaAccountService.find(em, recordId));
+          RecordAccess a = accessTo(em, actor, type, recordId);
           if (a == RecordAccess.NONE) {
-            throw new NotFoundException(Visibility.ACCOUNT, recordId);
+            throw new NotFoundException(type, recordId);
           }
           return a;
         });
@@ -337,11 +343,43 @@ public final class JpaAccessService implements TeamService, ShareService {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
-  private static void checkType(String recordType) {
-    if (!Visibility.ACCOUNT.equals(recordType)) {
+  /** The kinds of record that can be shared. */
+  private static final List<String> SHAREABLE =
+      List.of(Visibility.ACCOUNT, JpaCaseService.RECORD, JpaLeadService.LEAD);
+
+  private static String checkType(String recordType) {
+    if (!SHAREABLE.contains(recordType)) {
       throw new ValidationException(
-          List.of(new FieldError("recordType", "only account records can be shared")));
+          List.of(new FieldError("recordType", "only " + SHAREABLE + " records can be shared")));
     }
+    return recordType;
+  }
+
+  /** What the actor may do with the record; not found when the record does not exist. */
+  private RecordAccess accessTo(EntityManager em, Actor actor, String type, UUID id) {
+    if (type.equals(JpaCaseService.RECORD)) {
+      return JpaCaseService.access(em, actor, policy, JpaCaseService.find(em, id));
+    }
+    if (type.equals(JpaLeadService.LEAD)) {
+      return JpaLeadService.access(em, actor, policy, JpaLeadService.find(em, id));
+    }
+    return Visibility.access(em, actor, policy, JpaAccountService.find(em, id));
+  }
+
+  /**
+   * The record's id if the actor may read it (or change it, with {@code write}); not found or
+   * access denied otherwise.
+   */
+  private String requireAccess(EntityManager em, Actor actor, String type, UUID id, boolean write) {
+    RecordAccess a = accessTo(em, actor, type, id);
+    if (a == RecordAccess.NONE) {
+      throw new NotFoundException(type, id);
+    }
+    if (write && a != RecordAccess.WRITE) {
+      throw new AccessDeniedException(
+          "user " + actor.user() + " may read " + type + " " + id + " but not change it");
+    }
+    return id.toString();
   }
 
   private static String validTeam(String name, List<String> members) {
@@ -493,6 +531,6 @@ public final class JpaAccessService implements TeamService, ShareService {
     b.put(field, before);
     Map<String, Object> a = new LinkedHashMap<>();
     a.put(field, after);
-    AuditLog.record(em, actor, AuditAction.UPDATE, AuditLog.ACCOUNT, s.recordId, b, a, now);
+    AuditLog.record(em, actor, AuditAction.UPDATE, s.recordType, s.recordId, b, a, now);
   }
 }

@@ -171,9 +171,9 @@ public final class JpaAuditService implements AuditService {
 
   /**
    * A record's history is as visible as the record: an account's, its contacts', their contact
-   * mechanisms' and its activities' follow the account; teams and user profiles are visible to
-   * every reader; anything else, and the history of a deleted account, only to those who see every
-   * record.
+   * mechanisms' and its activities' follow the account; a case's and a lead's follow the record;
+   * teams and user profiles are visible to every reader; anything else, and the history of a
+   * deleted account, only to those who see every record.
    */
   private void requireVisible(EntityManager em, Actor actor, String type, UUID id) {
     if (Visibility.seesEverything(actor)) {
@@ -225,6 +225,21 @@ public final class JpaAuditService implements AuditService {
         OrganizationEntity o = account == null ? null : em.find(OrganizationEntity.class, account);
         if (o != null) {
           Visibility.readable(em, actor, policy, o);
+          return;
+        }
+      }
+      case JpaCaseService.RECORD -> {
+        // A case's history is as visible as the case (its owner's circle, its account, shares).
+        CaseEntity c = em.find(CaseEntity.class, id.toString());
+        if (c != null) {
+          JpaCaseService.readable(em, actor, policy, id);
+          return;
+        }
+      }
+      case JpaLeadService.LEAD -> {
+        // A lead's history is as visible as the lead (its owner's circle, shares).
+        if (em.find(LeadEntity.class, id.toString()) != null) {
+          JpaLeadService.readable(em, actor, policy, id);
           return;
         }
       }

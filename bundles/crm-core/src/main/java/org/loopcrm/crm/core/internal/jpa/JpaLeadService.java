@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -27,6 +28,7 @@ import java.util.regex.Pattern;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.TypedQuery;
+import org.loopcrm.crm.api.AccessDeniedException;
 import org.loopcrm.crm.api.Actor;
 import org.loopcrm.crm.api.ConflictException;
 import org.loopcrm.crm.api.NotFoundException;
@@ -34,6 +36,7 @@ import org.loopcrm.crm.api.Page;
 import org.loopcrm.crm.api.StaleVersionException;
 import org.loopcrm.crm.api.ValidationException;
 import org.loopcrm.crm.api.ValidationException.FieldError;
+import org.loopcrm.crm.api.access.RecordAccess;
 import org.loopcrm.crm.api.account.Account;
 import org.loopcrm.crm.api.account.AccountDraft;
 import org.loopcrm.crm.api.account.AccountStatus;
@@ -59,6 +62,9 @@ import org.loopcrm.crm.api.lead.LeadStatus;
 import org.loopcrm.crm.api.lead.PossibleDuplicate;
 import org.loopcrm.crm.api.lead.ScoringRule;
 import org.loopcrm.crm.api.lead.Submission;
+import org.loopcrm.crm.api.privacy.ConsentChannel;
+import org.loopcrm.crm.api.privacy.ConsentDraft;
+import org.loopcrm.crm.api.privacy.ConsentStatus;
 import org.loopcrm.crm.api.sales.OpportunityService;
 import org.loopcrm.crm.core.internal.account.AccountRules;
 import org.loopcrm.crm.core.internal.dedupe.Normalise;
@@ -108,6 +114,7 @@ public final class JpaLeadService implements LeadService {
   private static final Pattern WORD = Pattern.compile("[a-z0-9][a-z0-9._-]{0,39}");
   private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,49}");
   private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+  private static final Pattern CONSENT_PURPOSE = Pattern.compile("[a-z][a-z0-9_-]{1,39}");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Transactions tx;
@@ -189,7 +196,7 @@ public final class JpaLeadService implements LeadService {
   @Override
   public Lead get(Actor actor, UUID id) {
     require(actor, Resource.LEAD, Action.READ);
-    return tx.readOnly(em -> toLead(find(em, id)));
+    return tx.readOnly(em -> toLead(readable(em, actor, policy, id)));
   }
 
   @Override
@@ -235,9 +242,15 @@ public final class JpaLeadService implements LeadService {
       params.put("at", Instant.parse(c[0]));
       params.put("id", c[1]);
     }
-    jpql.append(" order by l.createdAt desc, l.id desc");
     return tx.readOnly(
         em -> {
+          Visibility.Circle circle = Visibility.circle(em, actor);
+          String visible = Visibility.ownedListCondition(circle, policy, "l", LEAD);
+          if (visible != null) {
+            jpql.append(" and ").append(visible);
+            Visibility.bind(circle, params);
+          }
+          jpql.append(" order by l.createdAt desc, l.id desc");
           TypedQuery<LeadEntity> query = em.createQuery(jpql.toString(), LeadEntity.class);
           params.forEach(query::setParameter);
           List<LeadEntity> rows = query.setMaxResults(q.limit() + 1).getResultList();
@@ -260,7 +273,7 @@ public final class JpaLeadService implements LeadService {
     LeadDraft d = valid(draft);
     return tx.inTransaction(
         em -> {
-          LeadEntity l = forChange(em, id, expectedVersion);
+          LeadEntity l = forChange(em, actor, id, expectedVersion);
           if (l.status == LeadStatus.CONVERTED) {
             throw new ConflictException("lead " + id + " is CONVERTED: it no longer changes");
           }
@@ -307,7 +320,7 @@ public final class JpaLeadService implements LeadService {
     }
     return tx.inTransaction(
         em -> {
-          LeadEntity l = forChange(em, id, expectedVersion);
+          LeadEntity l = forChange(em, actor, id, expectedVersion);
           if (!l.status.canBecome(to)) {
             throw new ConflictException(
                 "lead " + id + " is " + l.status + ": it cannot become " + to);
@@ -345,7 +358,7 @@ public final class JpaLeadService implements LeadService {
     }
     return tx.inTransaction(
         em -> {
-          LeadEntity l = find(em, id);
+          LeadEntity l = writable(em, actor, policy, id);
           if (l.status == LeadStatus.CONVERTED) {
             throw new ConflictException("lead " + id + " is CONVERTED: log on the account");
           }
@@ -385,7 +398,7 @@ public final class JpaLeadService implements LeadService {
     require(actor, Resource.LEAD, Action.READ);
     return tx.readOnly(
         em -> {
-          find(em, id);
+          readable(em, actor, policy, id);
           return activitiesOf(em, id.toString()).stream().map(JpaLeadService::toActivity).toList();
         });
   }
@@ -406,7 +419,7 @@ public final class JpaLeadService implements LeadService {
     require(actor, Resource.LEAD, Action.READ);
     return tx.inTransaction(
         em -> {
-          LeadEntity l = find(em, id);
+          LeadEntity l = readable(em, actor, policy, id);
           Instant now = now();
           LeadScore s = score(em, l, now);
           if (l.status != LeadStatus.CONVERTED && l.score != s.total()) {
@@ -839,7 +852,7 @@ public final class JpaLeadService implements LeadService {
         em -> {
           // Only what the caller may read is offered for merging.
           Visibility.Circle circle = Visibility.circle(em, actor);
-          return candidates(em, find(em, id)).stream()
+          return candidates(em, readable(em, actor, policy, id)).stream()
               .filter(
                   c -> {
                     OrganizationEntity o =
@@ -865,7 +878,7 @@ public final class JpaLeadService implements LeadService {
     if (opp != null && (opp.name() == null || opp.name().isBlank())) {
       throw new ValidationException(List.of(new FieldError("opportunity.name", "is required")));
     }
-    LeadEntity snapshot = tx.readOnly(em -> find(em, id));
+    LeadEntity snapshot = tx.readOnly(em -> readable(em, actor, policy, id));
     PipelineContext accountCreation =
         c.accountId() == null
             ? accounts.creation(
@@ -880,7 +893,7 @@ public final class JpaLeadService implements LeadService {
             : null;
     return tx.inTransaction(
         em -> {
-          LeadEntity l = forChange(em, id, expectedVersion);
+          LeadEntity l = forChange(em, actor, id, expectedVersion);
           if (l.status == LeadStatus.CONVERTED || l.status == LeadStatus.DISQUALIFIED) {
             throw new ConflictException(
                 "lead " + id + " is " + l.status + ": only an open lead is converted");
@@ -926,6 +939,7 @@ public final class JpaLeadService implements LeadService {
             contactId = contact.id();
             contactCreated = true;
           }
+          copyConsent(em, actor, l, contactId, now);
           UUID opportunityId =
               opp == null
                   ? null
@@ -952,6 +966,74 @@ public final class JpaLeadService implements LeadService {
           return new Conversion.Result(
               toLead(l), accountId, accountCreated, contactId, contactCreated, opportunityId);
         });
+  }
+
+  /**
+   * Copies the lead's consent into the contact's consent register (decisions.md §30): decided when
+   * the lead gave it, from its form, with the text version (and the text while it is still the
+   * form's) as evidence. A newer decision of the register for that purpose and channel stands.
+   */
+  private static void copyConsent(
+      EntityManager em, Actor actor, LeadEntity l, UUID contactId, Instant now) {
+    if (l.consentPurpose == null) {
+      return;
+    }
+    PersonEntity person = em.find(PersonEntity.class, contactId.toString());
+    if (person == null) {
+      return;
+    }
+    String purpose = l.consentPurpose.toLowerCase(Locale.ROOT).replace('.', '_');
+    if (!CONSENT_PURPOSE.matcher(purpose).matches()) {
+      purpose = ("lead-" + purpose);
+      purpose = purpose.substring(0, Math.min(40, purpose.length()));
+    }
+    ConsentChannel channel =
+        l.email == null && l.phone != null ? ConsentChannel.PHONE : ConsentChannel.EMAIL;
+    Instant given = l.consentAt == null ? l.createdAt : l.consentAt;
+    Optional<Instant> current = JpaPrivacyService.currentDecidedAt(em, person.id, purpose, channel);
+    if (current.isPresent() && current.get().isAfter(given)) {
+      return;
+    }
+    LeadFormEntity form =
+        l.formKey == null
+            ? null
+            : em.createQuery(
+                    "select f from LeadFormEntity f where f.key = :k", LeadFormEntity.class)
+                .setParameter("k", l.formKey)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+    String source =
+        form != null
+            ? "web-to-lead form " + form.name
+            : "lead " + (l.source == null ? "api" : l.source);
+    StringBuilder evidence = new StringBuilder("lead ").append(l.id);
+    if (l.formKey != null) {
+      evidence.append("; form ").append(l.formKey);
+    }
+    evidence.append("; text version ").append(l.consentTextVersion);
+    if (form != null
+        && form.consentText != null
+        && Objects.equals(form.consentTextVersion, l.consentTextVersion)) {
+      evidence.append("; text: \"").append(form.consentText).append('"');
+    }
+    evidence.append("; given at ").append(given);
+    if (l.consentIp != null) {
+      evidence.append(" from ").append(l.consentIp);
+    }
+    JpaPrivacyService.decide(
+        em,
+        actor,
+        person,
+        new ConsentDraft(
+            purpose,
+            channel,
+            ConsentStatus.GRANTED,
+            source.substring(0, Math.min(100, source.length())),
+            evidence.substring(0, Math.min(1000, evidence.length()))),
+        null,
+        given,
+        now);
   }
 
   private LeadOpportunities opportunitiesFor(Actor actor) {
@@ -1442,7 +1524,7 @@ public final class JpaLeadService implements LeadService {
     return m;
   }
 
-  private static LeadEntity find(EntityManager em, UUID id) {
+  static LeadEntity find(EntityManager em, UUID id) {
     LeadEntity l = em.find(LeadEntity.class, id.toString());
     if (l == null) {
       throw new NotFoundException("lead", id);
@@ -1450,8 +1532,39 @@ public final class JpaLeadService implements LeadService {
     return l;
   }
 
-  private static LeadEntity forChange(EntityManager em, UUID id, long expectedVersion) {
+  /**
+   * What the actor may do with the lead: its owner's circle writes, shares give what they say
+   * (decisions.md §30).
+   */
+  static RecordAccess access(EntityManager em, Actor actor, AccessPolicy policy, LeadEntity l) {
+    return Visibility.owned(em, Visibility.circle(em, actor), policy, LEAD, l.id, l.owner);
+  }
+
+  /** The lead if the actor may read it; not found otherwise. */
+  static LeadEntity readable(EntityManager em, Actor actor, AccessPolicy policy, UUID id) {
     LeadEntity l = find(em, id);
+    if (access(em, actor, policy, l) == RecordAccess.NONE) {
+      throw new NotFoundException("lead", id);
+    }
+    return l;
+  }
+
+  /** The lead if the actor may change it; not found or access denied otherwise. */
+  static LeadEntity writable(EntityManager em, Actor actor, AccessPolicy policy, UUID id) {
+    LeadEntity l = find(em, id);
+    RecordAccess a = access(em, actor, policy, l);
+    if (a == RecordAccess.NONE) {
+      throw new NotFoundException("lead", id);
+    }
+    if (a != RecordAccess.WRITE) {
+      throw new AccessDeniedException(
+          "user " + actor.user() + " may read lead " + id + " but not change it");
+    }
+    return l;
+  }
+
+  private LeadEntity forChange(EntityManager em, Actor actor, UUID id, long expectedVersion) {
+    LeadEntity l = writable(em, actor, policy, id);
     if (l.version != expectedVersion) {
       throw new StaleVersionException("lead", id, expectedVersion, l.version);
     }

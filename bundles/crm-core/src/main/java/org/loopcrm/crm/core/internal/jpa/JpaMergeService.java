@@ -150,7 +150,12 @@ public final class JpaMergeService implements MergeService {
           new PartyRowMergeStep(
               "crm_opportunity", List.of("id"), "account_id", null, List.of(), "opportunity"),
           new PartyRowMergeStep(
-              "crm_opportunity", List.of("id"), "contact_id", null, List.of(), "opportunity"));
+              "crm_opportunity", List.of("id"), "contact_id", null, List.of(), "opportunity"),
+          // Cases and their threads follow their account and contact (decisions.md §36).
+          new PartyRowMergeStep("crm_case", List.of("id"), "account_id", null, List.of(), "case"),
+          new PartyRowMergeStep("crm_case", List.of("id"), "contact_id", null, List.of(), "case"),
+          new PartyRowMergeStep(
+              "crm_case_event", List.of("seq"), "account_id", null, List.of(), "case event"));
 
   private static final String MERGE = "merge";
 

@@ -135,6 +135,22 @@ public final class JpaPrivacyService implements PrivacyService {
       ConsentDraft d,
       String mechanismId,
       Instant now) {
+    return decide(em, actor, p, d, mechanismId, now, now);
+  }
+
+  /**
+   * The same for a decision made earlier than it is recorded ({@code decidedAt}, e.g. a lead's
+   * consent copied at conversion, decisions.md §30); the audit entry and the event are of {@code
+   * now}.
+   */
+  static ConsentDecisionEntity decide(
+      EntityManager em,
+      Actor actor,
+      PersonEntity p,
+      ConsentDraft d,
+      String mechanismId,
+      Instant decidedAt,
+      Instant now) {
     if (p.erasedAt != null) {
       throw new ConflictException(
           "data subject " + p.id + " was erased at " + p.erasedAt + ": no new consent");
@@ -150,7 +166,7 @@ public final class JpaPrivacyService implements PrivacyService {
     c.evidence = d.evidence();
     c.user = actor.user();
     c.via = actor.channel();
-    c.decidedAt = now;
+    c.decidedAt = decidedAt;
     c.mechanismId = mechanismId;
     em.persist(c);
     // The contact's own history shows consent changes too (a repeated decision changes
@@ -622,6 +638,12 @@ public final class JpaPrivacyService implements PrivacyService {
       out.add(new SubjectAccount(UUID.fromString(o.id), o.name, o.erpRef, r.title));
     }
     return out;
+  }
+
+  /** When the current decision for the purpose and channel was made, if there is one. */
+  static Optional<Instant> currentDecidedAt(
+      EntityManager em, String personId, String purpose, ConsentChannel channel) {
+    return latest(em, personId, purpose, channel).map(c -> c.decidedAt);
   }
 
   private static Optional<ConsentDecisionEntity> latest(

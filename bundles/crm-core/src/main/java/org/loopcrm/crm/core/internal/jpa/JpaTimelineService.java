@@ -49,7 +49,8 @@ import org.osgi.service.component.annotations.Reference;
  * out, the decision itself is the consent item), consent decisions, and on an account's timeline
  * its posted ERP invoices and payments (only for roles that see finance facts), the changes of its
  * ERP documents (kind {@code <document kind>.<state>}, e.g. {@code sale.confirmed}; invoices and
- * amounts only for finance roles) and lifecycle stage transitions.
+ * amounts only for finance roles), lifecycle stage transitions and the threads of its service cases
+ * (kinds {@code case.created}, {@code case.<status>}, {@code case.reply}, {@code case.note}).
  */
 @Component(service = TimelineService.class)
 public final class JpaTimelineService implements TimelineService {
@@ -60,6 +61,7 @@ public final class JpaTimelineService implements TimelineService {
   static final String SRC_LIFECYCLE = "lifecycle";
   static final String SRC_PAYMENT = "payment";
   static final String SRC_DOCUMENT = "document";
+  static final String SRC_CASE = "case";
   private static final Pattern KIND = Pattern.compile("[a-z][a-z_]{0,39}(\\.[a-z][a-z_-]{0,39})?");
   private static final int SUMMARY_MAX = 300;
 
@@ -142,6 +144,7 @@ public final class JpaTimelineService implements TimelineService {
             }
             rows.addAll(documents(em, o.id, finance, kinds, after, max));
             rows.addAll(transitions(em, o.id, kinds, after, max));
+            rows.addAll(cases(em, o.id, kinds, after, max));
           }
           rows.sort(NEWEST_FIRST);
           List<Row> page = rows.subList(0, Math.min(rows.size(), q.limit()));
@@ -431,6 +434,31 @@ public final class JpaTimelineService implements TimelineService {
         .toList();
   }
 
+  /** The threads of the account's cases; {@code case} keeps all, {@code case.reply} one kind. */
+  private static List<Row> cases(
+      EntityManager em, String accountId, Set<String> kinds, TimelineCursor after, int max) {
+    List<String> exact = new ArrayList<>();
+    if (!kinds.isEmpty() && !kinds.contains(SRC_CASE)) {
+      kinds.stream().filter(k -> k.startsWith(SRC_CASE + '.')).forEach(exact::add);
+      if (exact.isEmpty()) {
+        return List.of();
+      }
+    }
+    StringBuilder jpql =
+        new StringBuilder("select e from CaseEventEntity e where e.accountId = :acc");
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("acc", accountId);
+    if (!exact.isEmpty()) {
+      jpql.append(" and e.timelineKind in :kinds");
+      params.put("kinds", exact);
+    }
+    keyset(jpql, params, after, SRC_CASE, "e.at", "e.sequence");
+    jpql.append(" order by e.at desc, e.sequence desc");
+    return run(em, jpql, params, CaseEventEntity.class, max).stream()
+        .map(e -> new Row(e.at, SRC_CASE, e.sequence, e))
+        .toList();
+  }
+
   /** An audit action as a past-tense verb: {@code created}, {@code archived}… */
   static String verb(AuditAction a) {
     return switch (a) {
@@ -497,6 +525,8 @@ public final class JpaTimelineService implements TimelineService {
         items.add(paymentItem(p));
       } else if (r.entity() instanceof ErpDocumentChangeEntity c) {
         items.add(documentItem(c, finance));
+      } else if (r.entity() instanceof CaseEventEntity e) {
+        items.add(caseItem(em, e));
       }
     }
     return items;
@@ -626,6 +656,37 @@ public final class JpaTimelineService implements TimelineService {
         JpaAccountService.ACCOUNT,
         UUID.fromString(c.partyId),
         null,
+        attrs);
+  }
+
+  private static TimelineItem caseItem(EntityManager em, CaseEventEntity e) {
+    CaseEntity c = em.find(CaseEntity.class, e.caseId);
+    Map<String, String> attrs = new LinkedHashMap<>();
+    attrs.put("caseNumber", c.number);
+    attrs.put("event", e.kind.name());
+    if (e.from != null) {
+      attrs.put("from", e.from.name());
+    }
+    if (e.to != null) {
+      attrs.put("to", e.to.name());
+    }
+    attrs.put("priority", c.priority.name());
+    String title =
+        switch (e.kind) {
+          case CREATED -> "Case " + c.number + " opened: " + c.subject;
+          case STATUS_CHANGED -> "Case " + c.number + ": " + e.from + " → " + e.to;
+          case REPLY -> "Case " + c.number + ": reply";
+          case NOTE -> "Case " + c.number + ": note";
+        };
+    return new TimelineItem(
+        e.timelineKind,
+        e.at,
+        title,
+        shorten(e.body),
+        SRC_CASE,
+        JpaCaseService.RECORD,
+        UUID.fromString(e.caseId),
+        e.user,
         attrs);
   }
 

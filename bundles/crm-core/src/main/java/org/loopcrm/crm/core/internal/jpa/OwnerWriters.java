@@ -7,11 +7,11 @@ import org.loopcrm.crm.api.activity.TaskStatus;
 import org.loopcrm.crm.api.assignment.RecordKind;
 import org.loopcrm.crm.api.lead.LeadStatus;
 import org.loopcrm.crm.api.sales.StageKind;
+import org.loopcrm.crm.api.servicecase.CaseStatus;
 
 /**
  * Where each kind of record keeps its owner: the assignment engine reads the load of a user and
- * writes a new owner through here. A kind without records of its own (CASE) counts its open
- * assignments.
+ * writes a new owner through here.
  */
 final class OwnerWriters {
   private OwnerWriters() {}
@@ -41,6 +41,14 @@ final class OwnerWriters {
                 Long.class)
             .setParameter("u", user)
             .setParameter("open", StageKind.OPEN)
+            .getSingleResult();
+      case CASE:
+        return em.createQuery(
+                "select count(c) from CaseEntity c where c.owner = :u and c.status in :open",
+                Long.class)
+            .setParameter("u", user)
+            .setParameter(
+                "open", List.of(CaseStatus.NEW, CaseStatus.OPEN, CaseStatus.WAITING_ON_CUSTOMER))
             .getSingleResult();
       default:
         return em.createQuery(
@@ -92,6 +100,15 @@ final class OwnerWriters {
             return false;
           }
           o.owner = owner;
+          return true;
+        }
+      case CASE:
+        {
+          CaseEntity c = em.find(CaseEntity.class, recordId);
+          if (c == null || !c.status.isOpen()) {
+            return false;
+          }
+          c.owner = owner;
           return true;
         }
       default:

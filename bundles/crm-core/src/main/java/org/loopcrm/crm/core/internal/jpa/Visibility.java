@@ -127,14 +127,20 @@ final class Visibility {
     }
     RecordAccess best =
         policy.mode() == AccessPolicy.Mode.PUBLIC_READ ? RecordAccess.READ : RecordAccess.NONE;
+    return shared(em, circle, ACCOUNT, o.id, best);
+  }
+
+  /** The best of {@code best} and the shares of the record to the circle's user or teams. */
+  private static RecordAccess shared(
+      EntityManager em, Circle circle, String type, String id, RecordAccess best) {
     List<RecordAccess> shared =
         em.createQuery(
                 "select s.access from RecordShareEntity s where s.recordType = :type"
                     + " and s.recordId = :id and ((s.principalType = :userType and s.principal ="
                     + " :user) or (s.principalType = :teamType and s.principal in :teams))",
                 RecordAccess.class)
-            .setParameter("type", ACCOUNT)
-            .setParameter("id", o.id)
+            .setParameter("type", type)
+            .setParameter("id", id)
             .setParameter("userType", PrincipalType.USER)
             .setParameter("user", circle.user())
             .setParameter("teamType", PrincipalType.TEAM)
@@ -146,6 +152,42 @@ final class Visibility {
       }
     }
     return best;
+  }
+
+  /**
+   * What the circle may do with a record that has an owner of its own (a case, a lead): write when
+   * the owner is in the circle, else as shared, under the organisation-wide default.
+   */
+  static RecordAccess owned(
+      EntityManager em, Circle circle, AccessPolicy policy, String type, String id, String owner) {
+    if (policy.mode() == AccessPolicy.Mode.PUBLIC_READ_WRITE
+        || circle.everything()
+        || circle.owners().contains(owner)) {
+      return RecordAccess.WRITE;
+    }
+    RecordAccess best =
+        policy.mode() == AccessPolicy.Mode.PUBLIC_READ ? RecordAccess.READ : RecordAccess.NONE;
+    return shared(em, circle, type, id, best);
+  }
+
+  /**
+   * A JPQL condition on an owned record's alias that keeps the records the circle may read (owner
+   * in the circle, or shared with the user or its teams), or null when it reads them all. Binds the
+   * parameters of {@link #bind}.
+   */
+  static String ownedListCondition(Circle circle, AccessPolicy policy, String alias, String type) {
+    if (circle.everything() || policy.mode() != AccessPolicy.Mode.PRIVATE) {
+      return null;
+    }
+    return "("
+        + alias
+        + ".owner in :visOwners or exists (select s.id from RecordShareEntity s"
+        + " where s.recordType = '"
+        + type
+        + "' and s.recordId = "
+        + alias
+        + ".id and ((s.principalType = :visUserType and s.principal = :visUser) or"
+        + " (s.principalType = :visTeamType and s.principal in :visTeams))))";
   }
 
   /** The account if the actor may read it; not found otherwise. */

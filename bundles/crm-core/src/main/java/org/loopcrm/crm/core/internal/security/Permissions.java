@@ -118,7 +118,9 @@ public final class Permissions {
     /** Engineering requests of engineer-to-order opportunities, their files, estimates, BOMs. */
     ENGINEERING_REQUEST,
     /** Engineering's decisions: feasibility, and releasing a BOM revision to production. */
-    ENGINEERING_DECISION
+    ENGINEERING_DECISION,
+    /** Service cases, their status changes, replies and notes (all updates). */
+    CASE
   }
 
   /** What is done. */
@@ -278,6 +280,14 @@ public final class Permissions {
     grant(Resource.ENGINEERING_REQUEST, Action.CREATE, WRITERS);
     grant(Resource.ENGINEERING_REQUEST, Action.UPDATE, WRITERS);
     grant(Resource.ENGINEERING_DECISION, Action.UPDATE, EnumSet.of(CRM_ADMIN, CRM_MANAGER));
+    // Service cases (issue 6, item 2): every role reads them (within its circle); the service
+    // desk opens and works them with whoever writes accounts; nobody deletes one, a case is
+    // closed (decisions.md §36).
+    Set<Role> caseWriters = EnumSet.copyOf(WRITERS);
+    caseWriters.add(CRM_SERVICE);
+    grant(Resource.CASE, Action.READ, EVERYONE);
+    grant(Resource.CASE, Action.CREATE, caseWriters);
+    grant(Resource.CASE, Action.UPDATE, caseWriters);
   }
 
   private Permissions() {}
@@ -334,6 +344,7 @@ public final class Permissions {
                       || resource == Resource.CONFIGURATION
                       || resource == Resource.ENGINEERING_REQUEST
                       || resource == Resource.ENGINEERING_DECISION
+                      || resource == Resource.CASE
                   ? "s"
                   : ""));
     }

@@ -25,6 +25,8 @@ import org.loopcrm.crm.api.ConflictException;
 import org.loopcrm.crm.api.NotFoundException;
 import org.loopcrm.crm.api.Role;
 import org.loopcrm.crm.api.ValidationException;
+import org.loopcrm.crm.api.access.PrincipalType;
+import org.loopcrm.crm.api.access.RecordAccess;
 import org.loopcrm.crm.api.account.Account;
 import org.loopcrm.crm.api.account.AccountDraft;
 import org.loopcrm.crm.api.account.Contact;
@@ -47,6 +49,10 @@ import org.loopcrm.crm.api.lead.LeadStatus;
 import org.loopcrm.crm.api.lead.PossibleDuplicate;
 import org.loopcrm.crm.api.lead.ScoringRule;
 import org.loopcrm.crm.api.lead.Submission;
+import org.loopcrm.crm.api.privacy.ConsentChannel;
+import org.loopcrm.crm.api.privacy.ConsentDecision;
+import org.loopcrm.crm.api.privacy.ConsentDraft;
+import org.loopcrm.crm.api.privacy.ConsentStatus;
 import org.loopcrm.crm.api.sales.Opportunity;
 import org.loopcrm.crm.core.internal.erp.ErpLiveAccess;
 import org.loopcrm.crm.core.internal.jpa.CrmServicesContract.MutableClock;
@@ -200,25 +206,27 @@ abstract class LeadsContract {
                 null));
     assertThat(mine.draft().owner()).isEqualTo("seller");
 
-    Lead working = leads.transition(SALES, l.id(), l.version(), LeadStatus.WORKING, null);
-    assertThatThrownBy(
-            () -> leads.transition(SALES, l.id(), working.version(), LeadStatus.NEW, null))
+    // The owner works the lead; the creator, outside the owner's circle, no longer sees it.
+    Actor rep = new Actor(owner, Set.of(Role.CRM_SALES), Actor.Channel.REST);
+    assertThatThrownBy(() -> leads.get(SALES, l.id())).isInstanceOf(NotFoundException.class);
+    Lead working = leads.transition(rep, l.id(), l.version(), LeadStatus.WORKING, null);
+    assertThatThrownBy(() -> leads.transition(rep, l.id(), working.version(), LeadStatus.NEW, null))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("cannot become NEW");
     assertThatThrownBy(
-            () -> leads.transition(SALES, l.id(), working.version(), LeadStatus.DISQUALIFIED, " "))
+            () -> leads.transition(rep, l.id(), working.version(), LeadStatus.DISQUALIFIED, " "))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("reason");
     assertThatThrownBy(
-            () -> leads.transition(SALES, l.id(), working.version(), LeadStatus.CONVERTED, null))
+            () -> leads.transition(rep, l.id(), working.version(), LeadStatus.CONVERTED, null))
         .isInstanceOf(ValidationException.class);
     Lead out =
-        leads.transition(SALES, l.id(), working.version(), LeadStatus.DISQUALIFIED, "no budget");
+        leads.transition(rep, l.id(), working.version(), LeadStatus.DISQUALIFIED, "no budget");
     assertThat(out.disqualifiedReason()).isEqualTo("no budget");
     assertThatThrownBy(
-            () -> leads.transition(SALES, l.id(), out.version(), LeadStatus.QUALIFIED, null))
+            () -> leads.transition(rep, l.id(), out.version(), LeadStatus.QUALIFIED, null))
         .isInstanceOf(ConflictException.class);
-    assertThat(leads.transition(SALES, l.id(), out.version(), LeadStatus.WORKING, null).status())
+    assertThat(leads.transition(rep, l.id(), out.version(), LeadStatus.WORKING, null).status())
         .isEqualTo(LeadStatus.WORKING);
     assertThat(audit.history(ADMIN, AuditQuery.ofRecord("lead", l.id(), 20)).items()).hasSize(4);
 
@@ -250,9 +258,12 @@ abstract class LeadsContract {
                 assertThat(e.errors())
                     .extracting(ValidationException.FieldError::field)
                     .contains("lastName", "email", "country", "employees"));
-    assertThat(leads.list(SALES, new LeadQuery(null, null, null, "lovelace", 10, null)).items())
+    assertThat(leads.list(rep, new LeadQuery(null, null, null, "lovelace", 10, null)).items())
         .extracting(Lead::id)
         .containsExactly(l.id());
+    assertThat(leads.list(SALES, new LeadQuery(null, null, null, "lovelace", 10, null)).items())
+        .extracting(Lead::id)
+        .doesNotContain(l.id());
   }
 
   @Test
@@ -625,7 +636,7 @@ abstract class LeadsContract {
     Lead second = leads.create(SALES, d);
     assertThat(List.of(first.draft().owner(), second.draft().owner())).containsExactly(x, y);
     Lead gone =
-        leads.transition(SALES, second.id(), second.version(), LeadStatus.DISQUALIFIED, "spam");
+        leads.transition(ADMIN, second.id(), second.version(), LeadStatus.DISQUALIFIED, "spam");
     assignment.addAbsence(
         ADMIN, x, clock.instant(), clock.instant().plus(Duration.ofDays(1)), null);
     assignment.addAbsence(
@@ -647,7 +658,182 @@ abstract class LeadsContract {
         .filteredOn(a -> a.recordId().equals(first.id().toString()))
         .singleElement()
         .satisfies(a -> assertThat(a.owner()).isEqualTo(z));
-    assertThat(leads.get(SALES, first.id()).draft().owner()).isEqualTo(z);
-    assertThat(leads.get(SALES, gone.id()).draft().owner()).isEqualTo(y);
+    assertThat(leads.get(ADMIN, first.id()).draft().owner()).isEqualTo(z);
+    assertThat(leads.get(ADMIN, gone.id()).draft().owner()).isEqualTo(y);
+  }
+
+  @Test
+  void conversionCopiesTheLeadsConsentIntoTheContactsRegister() {
+    JpaPrivacyService privacy = new JpaPrivacyService(emf, clock);
+    LeadForm form =
+        leads.createForm(
+            ADMIN,
+            new LeadFormDraft(
+                null,
+                "Newsletter box",
+                true,
+                List.of("firstName", "lastName", "company", "email"),
+                "marketing",
+                "Yes, send me the newsletter.",
+                "v7",
+                null,
+                5,
+                null,
+                null,
+                null));
+    Instant given = clock.instant();
+    String email = unique("consent").replace(' ', '.') + "@example.org";
+    Submission s =
+        leads.submit(
+            form.key(),
+            Map.of(
+                "lastName",
+                "Consenting",
+                "company",
+                unique("Opt-In"),
+                "email",
+                email,
+                "consent",
+                "on"),
+            "10.0.0.7");
+    clock.advance(Duration.ofHours(2));
+    Lead l = leads.get(ADMIN, s.leadId());
+    Conversion.Result r =
+        leads.convert(ADMIN, l.id(), l.version(), new Conversion(null, null, null));
+
+    List<ConsentDecision> register = privacy.consentHistory(ADMIN, r.contactId());
+    assertThat(register).hasSize(1);
+    ConsentDecision d = register.get(0);
+    assertThat(d.purpose()).isEqualTo("marketing");
+    assertThat(d.channel()).isEqualTo(ConsentChannel.EMAIL);
+    assertThat(d.status()).isEqualTo(ConsentStatus.GRANTED);
+    assertThat(d.at()).isEqualTo(given);
+    assertThat(d.source()).isEqualTo("web-to-lead form Newsletter box");
+    assertThat(d.evidence())
+        .contains("lead " + l.id())
+        .contains("form " + form.key())
+        .contains("text version v7")
+        .contains("\"Yes, send me the newsletter.\"")
+        .contains("10.0.0.7");
+    assertThat(d.recordedBy()).isEqualTo("admin");
+    assertThat(privacy.hasConsent(ADMIN, r.contactId(), "marketing", ConsentChannel.EMAIL))
+        .isTrue();
+
+    // Into an existing contact who withdrew after the lead consented: the withdrawal stands.
+    Account acme =
+        accounts.create(
+            ADMIN, new AccountDraft(unique("Acme"), null, "admin", LifecycleStage.PROSPECT));
+    Contact wile =
+        accounts.addContact(ADMIN, acme.id(), new ContactDraft("Wile", "Coyote", null, null, null));
+    Submission late =
+        leads.submit(
+            form.key(),
+            Map.of(
+                "lastName",
+                "Coyote",
+                "email",
+                unique("wile").replace(' ', '.') + "@acme.example",
+                "consent",
+                "on"),
+            "10.0.0.8");
+    clock.advance(Duration.ofMinutes(5));
+    privacy.recordConsent(
+        ADMIN,
+        wile.id(),
+        new ConsentDraft(
+            "marketing", ConsentChannel.EMAIL, ConsentStatus.WITHDRAWN, "phone call", null));
+    Lead lateLead = leads.get(ADMIN, late.leadId());
+    leads.convert(
+        ADMIN, lateLead.id(), lateLead.version(), new Conversion(acme.id(), wile.id(), null));
+    assertThat(privacy.consentHistory(ADMIN, wile.id()))
+        .singleElement()
+        .satisfies(x -> assertThat(x.status()).isEqualTo(ConsentStatus.WITHDRAWN));
+
+    // A lead without consent adds nothing to the register.
+    Lead plain = leads.create(SALES, lead("Plain", "Lead", unique("NoConsent"), "plain@x.example"));
+    Conversion.Result pr =
+        leads.convert(SALES, plain.id(), plain.version(), new Conversion(null, null, null));
+    assertThat(privacy.consentHistory(ADMIN, pr.contactId())).isEmpty();
+  }
+
+  @Test
+  void aLeadIsSeenAndChangedOnlyByItsOwnersCircleAndThoseItIsSharedWith() {
+    String x = unique("x").replace(' ', '-');
+    String mate = unique("mate").replace(' ', '-');
+    String boss = unique("boss").replace(' ', '-');
+    String stranger = unique("stranger").replace(' ', '-');
+    JpaAccessService access = new JpaAccessService(emf, clock, AccessPolicy.privateAccess());
+    access.createTeam(ADMIN, unique("pair"), List.of(x, mate));
+    access.setManager(ADMIN, x, boss);
+    Lead l =
+        leads.create(ADMIN, withOwner(lead("Cir", "Cle", unique("Circle"), "c@circle.example"), x));
+    Actor strangerActor = new Actor(stranger, Set.of(Role.CRM_SALES), Actor.Channel.REST);
+    LeadQuery all = new LeadQuery(null, null, null, null, 200, null);
+
+    for (String reader : List.of(x, mate, boss)) {
+      Actor a = new Actor(reader, Set.of(Role.CRM_SALES), Actor.Channel.REST);
+      assertThat(leads.get(a, l.id()).id()).isEqualTo(l.id());
+      assertThat(leads.list(a, all).items()).extracting(Lead::id).contains(l.id());
+    }
+    Lead working =
+        leads.transition(
+            new Actor(mate, Set.of(Role.CRM_SALES), Actor.Channel.REST),
+            l.id(),
+            l.version(),
+            LeadStatus.WORKING,
+            null);
+
+    assertThatThrownBy(() -> leads.get(strangerActor, l.id()))
+        .isInstanceOf(NotFoundException.class);
+    assertThat(leads.list(strangerActor, all).items()).extracting(Lead::id).doesNotContain(l.id());
+    assertThatThrownBy(
+            () ->
+                leads.transition(
+                    strangerActor, l.id(), working.version(), LeadStatus.QUALIFIED, null))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> leads.addActivity(strangerActor, l.id(), "call", null))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(
+            () ->
+                leads.convert(
+                    strangerActor, l.id(), working.version(), new Conversion(null, null, null)))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> audit.history(strangerActor, AuditQuery.ofRecord("lead", l.id(), 10)))
+        .isInstanceOf(NotFoundException.class);
+
+    access.share(ADMIN, "lead", l.id(), PrincipalType.USER, stranger, RecordAccess.READ);
+    assertThat(leads.get(strangerActor, l.id()).status()).isEqualTo(LeadStatus.WORKING);
+    assertThat(leads.list(strangerActor, all).items()).extracting(Lead::id).contains(l.id());
+    assertThat(access.access(strangerActor, "lead", l.id())).isEqualTo(RecordAccess.READ);
+    assertThatThrownBy(
+            () ->
+                leads.transition(
+                    strangerActor, l.id(), working.version(), LeadStatus.QUALIFIED, null))
+        .isInstanceOf(AccessDeniedException.class);
+    access.share(ADMIN, "lead", l.id(), PrincipalType.USER, stranger, RecordAccess.WRITE);
+    assertThat(
+            leads
+                .transition(strangerActor, l.id(), working.version(), LeadStatus.QUALIFIED, null)
+                .status())
+        .isEqualTo(LeadStatus.QUALIFIED);
+  }
+
+  private static LeadDraft withOwner(LeadDraft d, String owner) {
+    return new LeadDraft(
+        d.firstName(),
+        d.lastName(),
+        d.company(),
+        d.title(),
+        d.email(),
+        d.phone(),
+        d.country(),
+        d.region(),
+        d.postcode(),
+        d.industry(),
+        d.employees(),
+        d.source(),
+        d.campaign(),
+        owner,
+        d.consent());
   }
 }

@@ -69,6 +69,7 @@ class PermissionsTest {
     "CONFIGURATION  RC    RC   RC   R    R    RC   RC   R",
     "ENGINEERING_REQUEST RCU RCU RCU R  R    RCU  RCU  R",
     "ENGINEERING_DECISION U U    -    -    -    -    -    -",
+    "CASE           RCU   RCU  RCU  R    RCU  RCU  RCU  R",
   };
   private static final Role[] COLUMNS = {
     Role.CRM_ADMIN, Role.CRM_MANAGER, Role.CRM_SALES, Role.CRM_MARKETING,
