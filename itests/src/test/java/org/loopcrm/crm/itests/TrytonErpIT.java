@@ -636,6 +636,51 @@ public class TrytonErpIT extends CrmTestSupport {
           String t = get(API + "/opportunities/" + oppId + "/timeline", DemoUser.SALES).body();
           return t.contains("\"kind\":\"erp-document\"") && t.contains("processing") ? t : null;
         });
+
+    // Its invoice posted and paid, its shipment on its way and done: each state reaches the
+    // opportunity's timeline, followed back from the invoice and the shipment to the sale.
+    String read = tryton.model("sale.sale", "read", "[" + sale + "],[\"invoices\",\"shipments\"]");
+    Matcher invoices = Pattern.compile("\"invoices\":\\s*\\[(\\d+)").matcher(read);
+    Matcher shipments = Pattern.compile("\"shipments\":\\s*\\[(\\d+)").matcher(read);
+    assertTrue(read, invoices.find() && shipments.find());
+    long invoice = Long.parseLong(invoices.group(1));
+    tryton.model("account.invoice", "post", "[" + invoice + "]");
+    awaitOnOpportunity(oppId, "INVOICE [^\"]+ posted");
+    pay(invoice);
+    awaitOnOpportunity(oppId, "INVOICE [^\"]+ paid");
+    String shipment = shipments.group(1);
+    tryton.model("stock.shipment.out", "assign_try", "[" + shipment + "]");
+    awaitOnOpportunity(oppId, "SHIPMENT [^\"]+ assigned");
+    for (String step : List.of("pick", "pack", "done")) {
+      tryton.model("stock.shipment.out", step, "[" + shipment + "]");
+    }
+    String timeline = awaitOnOpportunity(oppId, "SHIPMENT [^\"]+ done");
+    // The account's timeline has the invoice once, as posted, and its payment.
+    HttpResult onAccount = get(API + "/accounts/" + account + "/timeline", DemoUser.SALES);
+    assertEquals(
+        onAccount.body(),
+        1,
+        Pattern.compile("\"kind\":\"invoice\\.").matcher(onAccount.body()).results().count());
+    assertTrue(timeline, timeline.contains("SHIPMENT"));
+  }
+
+  /** Waits until the opportunity's timeline has an event whose title matches; returns it all. */
+  private String awaitOnOpportunity(String oppId, String title) {
+    Pattern p = Pattern.compile("\"title\":\"" + title + "\"");
+    java.util.concurrent.atomic.AtomicReference<String> last =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    try {
+      return waitFor(
+          "'" + title + "' on the opportunity's timeline",
+          WAIT,
+          () -> {
+            String t = get(API + "/opportunities/" + oppId + "/timeline", DemoUser.SALES).body();
+            last.set(t);
+            return p.matcher(t).find() ? t : null;
+          });
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; last answer: " + last.get(), e);
+    }
   }
 
   private static final Pattern CTO_COMMAND =
