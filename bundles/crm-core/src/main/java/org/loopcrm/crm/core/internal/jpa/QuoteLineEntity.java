@@ -33,6 +33,10 @@ public class QuoteLineEntity {
   @Column(name = "quantity", nullable = false, precision = 19, scale = 4)
   BigDecimal quantity;
 
+  /** What is on order once the customer reduced it; null: {@link #quantity}. */
+  @Column(name = "ordered_quantity", precision = 19, scale = 4)
+  BigDecimal orderedQuantity;
+
   @Column(name = "unit_price", nullable = false, precision = 19, scale = 4)
   BigDecimal unitPrice;
 
