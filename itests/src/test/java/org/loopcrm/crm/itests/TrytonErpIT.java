@@ -777,5 +777,66 @@ public class TrytonErpIT extends CrmTestSupport {
     assertTrue(moves, compact.contains("\"product\":" + gadget));
     assertTrue(moves, compact.contains("\"quantity\":4.0"));
     assertTrue(moves, compact.contains("\"quantity\":2.0"));
+
+    // The customer takes one kit, not two: the sale line and the production follow.
+    HttpResult more =
+        change(
+            path + "/reduce-order",
+            etagOf(accepted),
+            "{\"lines\":[{\"position\":1,\"quantity\":3}],\"reason\":\"more\"}");
+    assertEquals(more.toString(), 422, more.status());
+    HttpResult none =
+        change(
+            path + "/reduce-order",
+            etagOf(accepted),
+            "{\"lines\":[{\"position\":1,\"quantity\":0}],\"reason\":\"none\"}");
+    assertEquals(none.toString(), 409, none.status());
+    HttpResult reduced =
+        change(
+            path + "/reduce-order",
+            etagOf(accepted),
+            "{\"lines\":[{\"position\":1,\"quantity\":1}],\"reason\":\"one kit\"}");
+    assertEquals(reduced.toString(), 200, reduced.status());
+    assertTrue(reduced.body(), reduced.body().contains("\"orderedQuantity\":1"));
+    String changeSale = commandByKey(account, "change-" + command.group(1) + "-1");
+    String changeProduction = commandByKey(account, "change-" + productionCommand + "-1");
+    assertEquals(sale, done(changeSale));
+    assertEquals(production, done(changeProduction));
+    String line = tryton.model("sale.sale", "read", "[" + sale + "],[\"lines\"]");
+    Matcher lineId = Pattern.compile("\"lines\":\\s*\\[(\\d+)").matcher(line);
+    assertTrue(line, lineId.find());
+    String saleLine = tryton.model("sale.line", "read", "[" + lineId.group(1) + "],[\"quantity\"]");
+    assertTrue(saleLine, saleLine.replace(" ", "").contains("\"quantity\":1.0"));
+    String after =
+        tryton.model("production", "read", "[" + production + "],[\"quantity\",\"state\"]");
+    assertTrue(after, after.replace(" ", "").contains("\"quantity\":1.0"));
+    String inputsAfter =
+        tryton
+            .model("stock.move", "read", "[" + inputs.group(1) + "],[\"quantity\"]")
+            .replace(" ", "");
+    assertTrue(inputsAfter, inputsAfter.contains("\"quantity\":2.0"));
+    assertTrue(inputsAfter, inputsAfter.contains("\"quantity\":1.0"));
+    String timeline = get(API + "/opportunities/" + oppId + "/timeline", DemoUser.SALES).body();
+    assertTrue(timeline, timeline.contains("change-" + command.group(1) + "-1"));
+    assertTrue(timeline, timeline.contains("change-" + productionCommand + "-1"));
+  }
+
+  /** The id of the account's command with this key, once it is there. */
+  private String commandByKey(String accountId, String key) {
+    Pattern p =
+        Pattern.compile(
+            "\"id\":\"([0-9a-f-]{36})\",\"accountId\":\"[0-9a-f-]{36}\","
+                + "\"erpSystem\":(?:null|\"[^\"]*\"),\"key\":\""
+                + Pattern.quote(key)
+                + "\"");
+    return waitFor(
+        "the command " + key,
+        WAIT,
+        () -> {
+          Matcher m =
+              p.matcher(
+                  get(API + "/accounts/" + accountId + "/erp/commands", DemoUser.SALES).body());
+          return m.find() ? m.group(1) : null;
+        });
   }
 }

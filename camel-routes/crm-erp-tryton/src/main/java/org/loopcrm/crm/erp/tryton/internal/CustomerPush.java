@@ -85,12 +85,25 @@ final class CustomerPush {
                 primary || m.purposes().contains(MechanismPurpose.SHIPPING)));
       }
     }
+    String name = account.name();
+    String taxId = account.taxId();
+    if (held.isPresent()) {
+      // Only the contact mechanisms changed: Tryton holds this version of the account's own fields,
+      // and may hold a newer one the poller has not brought back yet (a party renamed in Tryton).
+      // Writing the CRM's name over it would undo Tryton's change before the CRM ever saw it, so
+      // the party keeps its own name and tax id.
+      Optional<CustomerRecord> current = erp.customer(held.get());
+      if (current.isPresent()) {
+        name = current.get().name();
+        taxId = current.get().taxId() != null ? current.get().taxId() : taxId;
+      }
+    }
     CustomerRecord record =
         new CustomerRecord(
             account.id(),
             account.erpRef(),
-            account.name(),
-            account.taxId(),
+            name,
+            taxId,
             value(mechanisms, MechanismKind.EMAIL).orElse(null),
             value(mechanisms, MechanismKind.PHONE).orElse(null),
             value(mechanisms, MechanismKind.WEB).orElse(null),
