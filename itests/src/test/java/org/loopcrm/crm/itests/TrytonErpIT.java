@@ -662,6 +662,33 @@ public class TrytonErpIT extends CrmTestSupport {
         1,
         Pattern.compile("\"kind\":\"invoice\\.").matcher(onAccount.body()).results().count());
     assertTrue(timeline, timeline.contains("SHIPMENT"));
+
+    // Withdrawn after delivery: the CRM records the cancellation, Tryton 6.0 refuses it (it
+    // cancels only draft and quotation sales), and the command says so.
+    HttpResult cancelled =
+        change(path + "/cancel-order", etagOf(accepted), "{\"reason\":\"returned goods\"}");
+    assertEquals(cancelled.toString(), 200, cancelled.status());
+    assertTrue(cancelled.body(), cancelled.body().contains("\"status\":\"ORDER_CANCELLED\""));
+    String cancel = commandByKey(account, "cancel-" + command.group(1));
+    String refusal = failed(cancel);
+    assertTrue(refusal, refusal.contains("Tryton did not cancel sale"));
+    assertTrue(refusal, refusal.contains("processing") || refusal.contains("done"));
+    awaitOnOpportunity(oppId, "SALE refused");
+  }
+
+  /** Waits until the command is FAILED and returns it. */
+  private String failed(String commandId) {
+    return waitFor(
+        "ERP command " + commandId + " to be FAILED",
+        WAIT,
+        () -> {
+          HttpResult r = get(API + "/erp/commands/" + commandId, DemoUser.SALES);
+          Matcher status = STATUS.matcher(r.body());
+          if (status.find() && status.group(1).equals("DONE")) {
+            throw new AssertionError("the command was carried out: " + r);
+          }
+          return status.find(0) && status.group(1).equals("FAILED") ? r.body() : null;
+        });
   }
 
   /** Waits until the opportunity's timeline has an event whose title matches; returns it all. */
