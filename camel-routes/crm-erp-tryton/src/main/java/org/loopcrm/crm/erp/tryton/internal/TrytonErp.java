@@ -672,15 +672,18 @@ final class TrytonErp
       models.button("sale.sale", "cancel", sale);
     }
     Map<String, Object> row = models.readOne("sale.sale", sale, "number", "state");
-    // Tryton's buttons do nothing, without an error, where its workflow does not allow them (a
-    // processing sale whose goods are on their way): a sale that is not cancelled now was refused.
+    // Tryton's buttons do nothing, without an error, where its workflow does not allow them: 6.0
+    // cancels only draft and quotation sales (measured: a processing sale stays processing even
+    // after its shipment and invoice are cancelled, in shipment and invoice "exception"), so a
+    // sale that is not cancelled now was refused, and nothing else is touched.
     if (!"cancelled".equals(text(row.get("state")))) {
       throw new ErpRejectedException(
           "Tryton did not cancel sale "
               + text(row.get("number"))
               + ": it stays "
               + text(row.get("state"))
-              + " (its shipments or invoices must be cancelled in Tryton first)");
+              + " (Tryton cancels only sales not yet confirmed; a confirmed sale's shipments and"
+              + " invoices are cancelled or credited in Tryton itself)");
     }
     return new DocumentRef(
         SYSTEM, DocumentKind.SALE, saleRef, text(row.get("number")), text(row.get("state")), false);
