@@ -8,7 +8,6 @@ import org.loopcrm.crm.api.Actor;
 import org.loopcrm.crm.api.account.Account;
 import org.loopcrm.crm.api.account.AccountService;
 import org.loopcrm.crm.api.erp.ErpFactService;
-import org.loopcrm.crm.api.erp.port.CustomerMasterPort;
 import org.loopcrm.crm.api.erp.port.CustomerRecord;
 import org.loopcrm.crm.api.erp.port.PostalAddress;
 import org.loopcrm.crm.api.party.ContactMechanism;
@@ -26,11 +25,11 @@ final class CustomerPush {
 
   private final AccountService accounts;
   private final PartyService parties;
-  private final CustomerMasterPort erp;
+  private final CustomerWriter erp;
   private final ErpFactService facts;
 
   CustomerPush(
-      AccountService accounts, PartyService parties, CustomerMasterPort erp, ErpFactService facts) {
+      AccountService accounts, PartyService parties, CustomerWriter erp, ErpFactService facts) {
     this.accounts = accounts;
     this.parties = parties;
     this.erp = erp;
@@ -85,31 +84,24 @@ final class CustomerPush {
                 primary || m.purposes().contains(MechanismPurpose.SHIPPING)));
       }
     }
-    String name = account.name();
-    String taxId = account.taxId();
-    if (held.isPresent()) {
-      // Only the contact mechanisms changed: Tryton holds this version of the account's own fields,
-      // and may hold a newer one the poller has not brought back yet (a party renamed in Tryton).
-      // Writing the CRM's name over it would undo Tryton's change before the CRM ever saw it, so
-      // the party keeps its own name and tax id.
-      Optional<CustomerRecord> current = erp.customer(held.get());
-      if (current.isPresent()) {
-        name = current.get().name();
-        taxId = current.get().taxId() != null ? current.get().taxId() : taxId;
-      }
-    }
     CustomerRecord record =
         new CustomerRecord(
             account.id(),
             account.erpRef(),
-            name,
-            taxId,
+            account.name(),
+            account.taxId(),
             value(mechanisms, MechanismKind.EMAIL).orElse(null),
             value(mechanisms, MechanismKind.PHONE).orElse(null),
             value(mechanisms, MechanismKind.WEB).orElse(null),
             addresses,
             null);
-    String ref = erp.upsertCustomer(record);
+    // Only the contact mechanisms changed at a version Tryton holds: its party has this version of
+    // the account's own fields, or a newer one the poller has not brought back yet (a party renamed
+    // in Tryton). Writing the CRM's name would undo Tryton's change before the CRM ever saw it, and
+    // reading Tryton's name first would only narrow that race, so the name and tax id are not
+    // written at all.
+    String ref =
+        held.isPresent() ? erp.writeContactDetails(held.get(), record) : erp.upsertCustomer(record);
     facts.recordPushed(erp.system(), account.id(), ref, account.version());
     return ref;
   }

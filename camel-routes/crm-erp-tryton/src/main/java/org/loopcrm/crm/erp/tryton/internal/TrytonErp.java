@@ -25,7 +25,6 @@ import org.loopcrm.crm.api.erp.port.Availability;
 import org.loopcrm.crm.api.erp.port.BomLine;
 import org.loopcrm.crm.api.erp.port.CatalogPort;
 import org.loopcrm.crm.api.erp.port.CreditStatus;
-import org.loopcrm.crm.api.erp.port.CustomerMasterPort;
 import org.loopcrm.crm.api.erp.port.CustomerRecord;
 import org.loopcrm.crm.api.erp.port.DocumentRef;
 import org.loopcrm.crm.api.erp.port.ErpRejectedException;
@@ -54,7 +53,7 @@ import org.loopcrm.crm.api.erp.port.SalesPort;
  * making a second one.
  */
 final class TrytonErp
-    implements CustomerMasterPort,
+    implements CustomerWriter,
         FinancePort,
         InventoryPort,
         CatalogPort,
@@ -160,6 +159,24 @@ final class TrytonErp
     }
     syncTaxId(party, ids(current.get("identifiers")), customer.taxId());
     List<Long> mechanismIds = ids(current.get("contact_mechanisms"));
+    syncMechanism(party, mechanismIds, "email", customer.email());
+    syncMechanism(party, mechanismIds, "phone", customer.phone());
+    syncMechanism(party, mechanismIds, "website", customer.website());
+    if (!customer.addresses().isEmpty()) {
+      syncAddress(party, customer.addresses().get(0));
+    }
+    return String.valueOf(party);
+  }
+
+  @Override
+  public String writeContactDetails(String erpRef, CustomerRecord customer) {
+    long party = parseRef(erpRef, "party");
+    List<Map<String, Object>> rows =
+        models.read("party.party", List.of(party), "contact_mechanisms");
+    if (rows.isEmpty()) {
+      return upsertCustomer(customer);
+    }
+    List<Long> mechanismIds = ids(rows.get(0).get("contact_mechanisms"));
     syncMechanism(party, mechanismIds, "email", customer.email());
     syncMechanism(party, mechanismIds, "phone", customer.phone());
     syncMechanism(party, mechanismIds, "website", customer.website());

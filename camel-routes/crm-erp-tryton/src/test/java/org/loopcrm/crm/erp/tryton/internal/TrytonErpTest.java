@@ -193,6 +193,21 @@ class TrytonErpTest {
         .isInstanceOf(NotFoundException.class);
   }
 
+  @Test
+  void contactDetailsAloneLeaveANameChangedInTrytonAsItIs() {
+    UUID crmId = UUID.randomUUID();
+    String ref = tryton.erp.upsertCustomer(customer(crmId, "Before " + crmId, "a@before.example"));
+    tryton.models.write("party.party", List.of(Long.parseLong(ref)), Map.of("name", "Renamed"));
+
+    String again =
+        tryton.erp.writeContactDetails(ref, customer(crmId, "Before " + crmId, "b@after.example"));
+
+    assertThat(again).isEqualTo(ref);
+    CustomerRecord read = tryton.erp.customer(ref).orElseThrow();
+    assertThat(read.name()).isEqualTo("Renamed");
+    assertThat(read.email()).isEqualTo("b@after.example");
+  }
+
   private static double quantity(String model, long id) {
     return ((Number) tryton.models.readOne(model, id, "quantity").get("quantity")).doubleValue();
   }
