@@ -636,6 +636,78 @@ public class TrytonErpIT extends CrmTestSupport {
           String t = get(API + "/opportunities/" + oppId + "/timeline", DemoUser.SALES).body();
           return t.contains("\"kind\":\"erp-document\"") && t.contains("processing") ? t : null;
         });
+
+    // Its invoice posted and paid, its shipment on its way and done: each state reaches the
+    // opportunity's timeline, followed back from the invoice and the shipment to the sale.
+    String read = tryton.model("sale.sale", "read", "[" + sale + "],[\"invoices\",\"shipments\"]");
+    Matcher invoices = Pattern.compile("\"invoices\":\\s*\\[(\\d+)").matcher(read);
+    Matcher shipments = Pattern.compile("\"shipments\":\\s*\\[(\\d+)").matcher(read);
+    assertTrue(read, invoices.find() && shipments.find());
+    long invoice = Long.parseLong(invoices.group(1));
+    tryton.model("account.invoice", "post", "[" + invoice + "]");
+    awaitOnOpportunity(oppId, "INVOICE [^\"]+ posted");
+    pay(invoice);
+    awaitOnOpportunity(oppId, "INVOICE [^\"]+ paid");
+    String shipment = shipments.group(1);
+    tryton.model("stock.shipment.out", "assign_try", "[" + shipment + "]");
+    awaitOnOpportunity(oppId, "SHIPMENT [^\"]+ assigned");
+    for (String step : List.of("pick", "pack", "done")) {
+      tryton.model("stock.shipment.out", step, "[" + shipment + "]");
+    }
+    String timeline = awaitOnOpportunity(oppId, "SHIPMENT [^\"]+ done");
+    // The account's timeline has the invoice once, as posted, and its payment.
+    HttpResult onAccount = get(API + "/accounts/" + account + "/timeline", DemoUser.SALES);
+    assertEquals(
+        onAccount.body(),
+        1,
+        Pattern.compile("\"kind\":\"invoice\\.").matcher(onAccount.body()).results().count());
+    assertTrue(timeline, timeline.contains("SHIPMENT"));
+
+    // Withdrawn after delivery: the CRM records the cancellation, Tryton 6.0 refuses it (it
+    // cancels only draft and quotation sales), and the command says so.
+    HttpResult cancelled =
+        change(path + "/cancel-order", etagOf(accepted), "{\"reason\":\"returned goods\"}");
+    assertEquals(cancelled.toString(), 200, cancelled.status());
+    assertTrue(cancelled.body(), cancelled.body().contains("\"status\":\"ORDER_CANCELLED\""));
+    String cancel = commandByKey(account, "cancel-" + command.group(1));
+    String refusal = failed(cancel);
+    assertTrue(refusal, refusal.contains("Tryton did not cancel sale"));
+    assertTrue(refusal, refusal.contains("processing") || refusal.contains("done"));
+    awaitOnOpportunity(oppId, "SALE refused");
+  }
+
+  /** Waits until the command is FAILED and returns it. */
+  private String failed(String commandId) {
+    return waitFor(
+        "ERP command " + commandId + " to be FAILED",
+        WAIT,
+        () -> {
+          HttpResult r = get(API + "/erp/commands/" + commandId, DemoUser.SALES);
+          Matcher status = STATUS.matcher(r.body());
+          if (status.find() && status.group(1).equals("DONE")) {
+            throw new AssertionError("the command was carried out: " + r);
+          }
+          return status.find(0) && status.group(1).equals("FAILED") ? r.body() : null;
+        });
+  }
+
+  /** Waits until the opportunity's timeline has an event whose title matches; returns it all. */
+  private String awaitOnOpportunity(String oppId, String title) {
+    Pattern p = Pattern.compile("\"title\":\"" + title + "\"");
+    java.util.concurrent.atomic.AtomicReference<String> last =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    try {
+      return waitFor(
+          "'" + title + "' on the opportunity's timeline",
+          WAIT,
+          () -> {
+            String t = get(API + "/opportunities/" + oppId + "/timeline", DemoUser.SALES).body();
+            last.set(t);
+            return p.matcher(t).find() ? t : null;
+          });
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; last answer: " + last.get(), e);
+    }
   }
 
   private static final Pattern CTO_COMMAND =
@@ -732,5 +804,66 @@ public class TrytonErpIT extends CrmTestSupport {
     assertTrue(moves, compact.contains("\"product\":" + gadget));
     assertTrue(moves, compact.contains("\"quantity\":4.0"));
     assertTrue(moves, compact.contains("\"quantity\":2.0"));
+
+    // The customer takes one kit, not two: the sale line and the production follow.
+    HttpResult more =
+        change(
+            path + "/reduce-order",
+            etagOf(accepted),
+            "{\"lines\":[{\"position\":1,\"quantity\":3}],\"reason\":\"more\"}");
+    assertEquals(more.toString(), 422, more.status());
+    HttpResult none =
+        change(
+            path + "/reduce-order",
+            etagOf(accepted),
+            "{\"lines\":[{\"position\":1,\"quantity\":0}],\"reason\":\"none\"}");
+    assertEquals(none.toString(), 409, none.status());
+    HttpResult reduced =
+        change(
+            path + "/reduce-order",
+            etagOf(accepted),
+            "{\"lines\":[{\"position\":1,\"quantity\":1}],\"reason\":\"one kit\"}");
+    assertEquals(reduced.toString(), 200, reduced.status());
+    assertTrue(reduced.body(), reduced.body().contains("\"orderedQuantity\":1"));
+    String changeSale = commandByKey(account, "change-" + command.group(1) + "-1");
+    String changeProduction = commandByKey(account, "change-" + productionCommand + "-1");
+    assertEquals(sale, done(changeSale));
+    assertEquals(production, done(changeProduction));
+    String line = tryton.model("sale.sale", "read", "[" + sale + "],[\"lines\"]");
+    Matcher lineId = Pattern.compile("\"lines\":\\s*\\[(\\d+)").matcher(line);
+    assertTrue(line, lineId.find());
+    String saleLine = tryton.model("sale.line", "read", "[" + lineId.group(1) + "],[\"quantity\"]");
+    assertTrue(saleLine, saleLine.replace(" ", "").contains("\"quantity\":1.0"));
+    String after =
+        tryton.model("production", "read", "[" + production + "],[\"quantity\",\"state\"]");
+    assertTrue(after, after.replace(" ", "").contains("\"quantity\":1.0"));
+    String inputsAfter =
+        tryton
+            .model("stock.move", "read", "[" + inputs.group(1) + "],[\"quantity\"]")
+            .replace(" ", "");
+    assertTrue(inputsAfter, inputsAfter.contains("\"quantity\":2.0"));
+    assertTrue(inputsAfter, inputsAfter.contains("\"quantity\":1.0"));
+    String timeline = get(API + "/opportunities/" + oppId + "/timeline", DemoUser.SALES).body();
+    assertTrue(timeline, timeline.contains("change-" + command.group(1) + "-1"));
+    assertTrue(timeline, timeline.contains("change-" + productionCommand + "-1"));
+  }
+
+  /** The id of the account's command with this key, once it is there. */
+  private String commandByKey(String accountId, String key) {
+    Pattern p =
+        Pattern.compile(
+            "\"id\":\"([0-9a-f-]{36})\",\"accountId\":\"[0-9a-f-]{36}\","
+                + "\"erpSystem\":(?:null|\"[^\"]*\"),\"key\":\""
+                + Pattern.quote(key)
+                + "\"");
+    return waitFor(
+        "the command " + key,
+        WAIT,
+        () -> {
+          Matcher m =
+              p.matcher(
+                  get(API + "/accounts/" + accountId + "/erp/commands", DemoUser.SALES).body());
+          return m.find() ? m.group(1) : null;
+        });
   }
 }

@@ -93,6 +93,31 @@ public sealed interface ErpCommandRequest {
   }
 
   /**
+   * Change the quantities of lines of the sale another command made (an order reduced). Productions
+   * the CRM requested for those lines change by {@link ChangeProduction} commands placed with this
+   * one.
+   *
+   * @param saleCommandId the SALE command whose sale changes
+   * @param lines the lines that change, by position, with their new quantities
+   * @param reason why, or null
+   */
+  record ChangeSale(
+      java.util.UUID saleCommandId,
+      List<org.loopcrm.crm.api.erp.port.SaleLineChange> lines,
+      String reason)
+      implements ErpCommandRequest {
+    public ChangeSale {
+      Objects.requireNonNull(saleCommandId, "saleCommandId");
+      lines = List.copyOf(Objects.requireNonNull(lines, "lines"));
+    }
+
+    @Override
+    public DocumentKind kind() {
+      return DocumentKind.SALE;
+    }
+  }
+
+  /**
    * Change the quantity of the production another command requested; zero cancels it. A reduced or
    * cancelled order must not leave an orphaned production.
    *

@@ -1,5 +1,5 @@
 /** Facts that arrive from the ERP and the service that applies each of them exactly once. */
-@Version("1.3.0")
+@Version("1.4.0")
 package org.loopcrm.crm.api.erp;
 
 import org.osgi.annotation.versioning.Version;

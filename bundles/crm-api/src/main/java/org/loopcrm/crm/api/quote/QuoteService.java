@@ -72,4 +72,16 @@ public interface QuoteService {
    * (quantity zero); the quote becomes ORDER_CANCELLED. The reason is required.
    */
   Quote cancelOrder(Actor actor, UUID id, long expectedVersion, String reason);
+
+  /**
+   * The customer reduces the order of an ACCEPTED quote: the named lines' quantities on order go
+   * down (to zero for a line dropped). In one transaction the quote keeps the new quantities on
+   * order, the ERP sale is commanded changed, and each production requested for a changed
+   * configured line is commanded to the line's new quantity (zero stops it). Quantities may only go
+   * down; dropping every line is {@link #cancelOrder}. The reason is required.
+   *
+   * @since 1.1
+   */
+  Quote reduceOrder(
+      Actor actor, UUID id, long expectedVersion, List<LineQuantity> lines, String reason);
 }

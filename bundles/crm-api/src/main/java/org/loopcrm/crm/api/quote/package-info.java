@@ -3,7 +3,7 @@
  * availability and credit check shown on them, and acceptance that places the ERP sale through the
  * outbox.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package org.loopcrm.crm.api.quote;
 
 import org.osgi.annotation.versioning.Version;

@@ -170,15 +170,29 @@ final class ErpCommandDtos {
 
   record TaskBody(String name, BigDecimal effortHours) {}
 
-  /** A cancellation of a sale, or a change of a production, another command made. */
-  record ChangeView(String op, UUID target, BigDecimal quantity, String reason) {
+  /** A line of a changed sale: its position and new quantity. */
+  record LineChangeView(int position, BigDecimal quantity) {}
+
+  /** A cancellation or change of a sale, or a change of a production, another command made. */
+  record ChangeView(
+      String op, UUID target, BigDecimal quantity, List<LineChangeView> lines, String reason) {
     static ChangeView of(ErpCommandRequest r) {
       if (r instanceof ErpCommandRequest.CancelSale c) {
-        return new ChangeView("cancel-sale", c.saleCommandId(), null, c.reason());
+        return new ChangeView("cancel-sale", c.saleCommandId(), null, null, c.reason());
+      }
+      if (r instanceof ErpCommandRequest.ChangeSale c) {
+        return new ChangeView(
+            "change-sale",
+            c.saleCommandId(),
+            null,
+            c.lines().stream()
+                .map(l -> new LineChangeView(l.position(), QuoteDtos.plain(l.quantity())))
+                .toList(),
+            c.reason());
       }
       if (r instanceof ErpCommandRequest.ChangeProduction c) {
         return new ChangeView(
-            "change-production", c.productionCommandId(), c.quantity(), c.reason());
+            "change-production", c.productionCommandId(), c.quantity(), null, c.reason());
       }
       return null;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.loopcrm.crm.api.erp.ErpCommand;
 import org.loopcrm.crm.api.quote.LineAvailability;
+import org.loopcrm.crm.api.quote.LineQuantity;
 import org.loopcrm.crm.api.quote.Quote;
 import org.loopcrm.crm.api.quote.QuoteDraft;
 import org.loopcrm.crm.api.quote.QuoteLine;
@@ -60,6 +61,29 @@ final class QuoteDtos {
     }
   }
 
+  /** One line's new quantity on order. */
+  record LineQuantityBody(Integer position, BigDecimal quantity) {}
+
+  /** Body of a reduced order. */
+  record ReduceBody(List<LineQuantityBody> lines, String reason) {
+    List<LineQuantity> toLines() {
+      List<LineQuantity> out = new java.util.ArrayList<>();
+      if (lines != null) {
+        for (int i = 0; i < lines.size(); i++) {
+          LineQuantityBody l = lines.get(i);
+          if (l == null || l.position() == null) {
+            throw Params.invalid("lines[" + i + "].position", "is required");
+          }
+          if (l.quantity() == null) {
+            throw Params.invalid("lines[" + i + "].quantity", "is required");
+          }
+          out.add(new LineQuantity(l.position(), l.quantity()));
+        }
+      }
+      return out;
+    }
+  }
+
   /** Body of an approval, a refusal or a rejection. */
   record NoteBody(String note, String reason) {}
 
@@ -89,7 +113,8 @@ final class QuoteDtos {
       BigDecimal discountPercent,
       BigDecimal total,
       UUID configurationId,
-      AvailabilityView availability) {
+      AvailabilityView availability,
+      BigDecimal orderedQuantity) {
     static QuoteLineView of(QuoteLine l) {
       return new QuoteLineView(
           l.position(),
@@ -100,7 +125,8 @@ final class QuoteDtos {
           plain(l.discountPercent()),
           l.total(),
           l.configurationId(),
-          AvailabilityView.of(l.availability()));
+          AvailabilityView.of(l.availability()),
+          l.orderedQuantity() == null ? null : plain(l.orderedQuantity()));
     }
   }
 

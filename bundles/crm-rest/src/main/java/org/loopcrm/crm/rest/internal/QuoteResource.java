@@ -201,6 +201,28 @@ public final class QuoteResource {
     return answer(change.apply(Actors.of(sc), parse(id), version));
   }
 
+  /**
+   * The customer reduces the accepted order (If-Match; lines with their new quantities, reason
+   * required): the ERP sale is commanded changed and the changed configured lines' productions with
+   * it.
+   */
+  @POST
+  @Path("{id}/reduce-order")
+  public Response reduceOrder(
+      @Context SecurityContext sc,
+      @Context HttpHeaders headers,
+      @PathParam("id") String id,
+      QuoteDtos.ReduceBody body) {
+    long version = Etags.requiredVersion(headers);
+    if (body == null) {
+      throw Params.invalid("lines", "is required");
+    }
+    return answer(
+        sales
+            .quotes()
+            .reduceOrder(Actors.of(sc), parse(id), version, body.toLines(), body.reason()));
+  }
+
   private static Response answer(Quote q) {
     return Response.ok(QuoteView.of(q)).tag(Etags.of(q.version())).build();
   }

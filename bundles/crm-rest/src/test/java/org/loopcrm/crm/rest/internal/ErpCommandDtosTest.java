@@ -78,4 +78,32 @@ class ErpCommandDtosTest {
     assertThat(p.bom()).hasSize(1);
     assertThat(ProductionBody.of(p)).isEqualTo(good);
   }
+
+  @Test
+  void aChangedSaleShowsItsLinesAndAReducedOrderBodyNamesWhatIsMissing() throws Exception {
+    ErpCommandDtos.ChangeView view =
+        ErpCommandDtos.ChangeView.of(
+            new ErpCommandRequest.ChangeSale(
+                java.util.UUID.randomUUID(),
+                List.of(
+                    new org.loopcrm.crm.api.erp.port.SaleLineChange(2, new BigDecimal("10.0000"))),
+                "smaller"));
+    assertThat(view.op()).isEqualTo("change-sale");
+    String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(view);
+    assertThat(json).contains("\"lines\":[{\"position\":2,\"quantity\":10}]");
+
+    QuoteDtos.ReduceBody body =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readValue(
+                "{\"lines\":[{\"position\":1,\"quantity\":2}],\"reason\":\"less\"}",
+                QuoteDtos.ReduceBody.class);
+    assertThat(body.toLines())
+        .containsExactly(new org.loopcrm.crm.api.quote.LineQuantity(1, new BigDecimal("2")));
+    assertThatThrownBy(
+            () ->
+                new QuoteDtos.ReduceBody(List.of(new QuoteDtos.LineQuantityBody(1, null)), "less")
+                    .toLines())
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("lines[0].quantity");
+  }
 }

@@ -15,6 +15,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.loopcrm.crm.api.Actor;
 import org.loopcrm.crm.api.ValidationException;
 import org.loopcrm.crm.api.ValidationException.FieldError;
+import org.loopcrm.crm.api.quote.LineQuantity;
 import org.loopcrm.crm.api.quote.Quote;
 import org.loopcrm.crm.api.quote.QuoteLine;
 import org.loopcrm.crm.api.quote.QuoteService;
@@ -30,7 +31,9 @@ import org.loopcrm.crm.api.quote.QuoteService;
         "Shows a quote, or takes it a step: submit, approve [--note], refuse --note, check (asks"
             + " the ERP for availability and credit), send, accept (wins the opportunity and"
             + " commands the ERP sale), reject --reason, revise, cancel-order --reason (cancels"
-            + " the ERP sale and stops the opportunity's productions).")
+            + " the ERP sale and stops the opportunity's productions), reduce-order --line"
+            + " <position>=<quantity>... --reason (reduces what is on order: the ERP sale and"
+            + " the changed configured lines' productions follow).")
 @Service
 public class QuoteCommand implements Action {
   @Reference QuoteService quotes;
@@ -50,15 +53,26 @@ public class QuoteCommand implements Action {
         "accept",
         "reject",
         "revise",
-        "cancel-order"
+        "cancel-order",
+        "reduce-order"
       })
   String action;
 
   @Option(name = "-n", aliases = "--note", description = "The approver's note")
   String note;
 
-  @Option(name = "-r", aliases = "--reason", description = "Why the customer rejected it")
+  @Option(
+      name = "-r",
+      aliases = "--reason",
+      description = "Why the customer rejected it, cancelled or reduced the order")
   String reason;
+
+  @Option(
+      name = "-l",
+      aliases = "--line",
+      multiValued = true,
+      description = "reduce-order: a line's new quantity on order, <position>=<quantity>, e.g. 1=2")
+  java.util.List<String> lines;
 
   @Override
   public Object execute() {
@@ -78,16 +92,41 @@ public class QuoteCommand implements Action {
               case "reject" -> quotes.reject(actor, qid, q.version(), reason);
               case "revise" -> quotes.revise(actor, qid, q.version());
               case "cancel-order" -> quotes.cancelOrder(actor, qid, q.version(), reason);
+              case "reduce-order" ->
+                  quotes.reduceOrder(actor, qid, q.version(), lineQuantities(lines), reason);
               default ->
                   throw new ValidationException(
                       java.util.List.of(
                           new FieldError(
                               "action",
                               "must be submit, approve, refuse, check, send, accept, reject,"
-                                  + " revise or cancel-order")));
+                                  + " revise, cancel-order or reduce-order")));
             };
     print(after, System.out);
     return null;
+  }
+
+  /** {@code 1=2} and the like: a line's position and its new quantity on order. */
+  static java.util.List<LineQuantity> lineQuantities(java.util.List<String> given) {
+    if (given == null || given.isEmpty()) {
+      throw new ValidationException(
+          java.util.List.of(
+              new FieldError("line", "name each reduced line as --line <position>=<quantity>")));
+    }
+    java.util.List<LineQuantity> out = new java.util.ArrayList<>();
+    for (String g : given) {
+      String[] parts = g.split("=", 2);
+      try {
+        out.add(
+            new LineQuantity(
+                Integer.parseInt(parts[0].strip()), new java.math.BigDecimal(parts[1].strip())));
+      } catch (RuntimeException e) {
+        throw new ValidationException(
+            java.util.List.of(
+                new FieldError("line", "'" + g + "' is not <position>=<quantity>, such as 1=2")));
+      }
+    }
+    return out;
   }
 
   static void print(Quote q, PrintStream out) {
@@ -138,23 +177,33 @@ public class QuoteCommand implements Action {
     t.column("Disc.%").alignRight();
     t.column("Total").alignRight();
     t.column("Availability");
+    boolean ordered = q.lines().stream().anyMatch(l -> l.orderedQuantity() != null);
+    if (ordered) {
+      t.column("On order").alignRight();
+    }
     for (QuoteLine l : q.lines()) {
-      t.addRow()
-          .addContent(
-              l.position(),
-              l.productCode(),
-              l.quantity().stripTrailingZeros().toPlainString(),
-              l.unitPrice().stripTrailingZeros().toPlainString(),
-              l.discountPercent().stripTrailingZeros().toPlainString(),
-              l.total().toPlainString(),
-              l.availability() == null
-                  ? ""
-                  : l.availability().problem() != null
-                      ? "? " + l.availability().problem()
-                      : (l.availability().available() ? "yes" : "no")
-                          + " (forecast "
-                          + l.availability().forecast().stripTrailingZeros().toPlainString()
-                          + ")");
+      org.apache.karaf.shell.support.table.Row row = t.addRow();
+      row.addContent(
+          l.position(),
+          l.productCode(),
+          l.quantity().stripTrailingZeros().toPlainString(),
+          l.unitPrice().stripTrailingZeros().toPlainString(),
+          l.discountPercent().stripTrailingZeros().toPlainString(),
+          l.total().toPlainString(),
+          l.availability() == null
+              ? ""
+              : l.availability().problem() != null
+                  ? "? " + l.availability().problem()
+                  : (l.availability().available() ? "yes" : "no")
+                      + " (forecast "
+                      + l.availability().forecast().stripTrailingZeros().toPlainString()
+                      + ")");
+      if (ordered) {
+        row.addContent(
+            l.orderedQuantity() == null
+                ? ""
+                : l.orderedQuantity().stripTrailingZeros().toPlainString());
+      }
     }
     t.print(out);
   }

@@ -177,7 +177,8 @@ class SalesShellOutputTest {
                     new BigDecimal("289.20"),
                     null,
                     new org.loopcrm.crm.api.quote.LineAvailability(
-                        BigDecimal.ONE, new BigDecimal("5.0000"), true, "u", T, null)),
+                        BigDecimal.ONE, new BigDecimal("5.0000"), true, "u", T, null),
+                    new BigDecimal("2.0000")),
                 new org.loopcrm.crm.api.quote.QuoteLine(
                     2,
                     "SERVICE",
@@ -215,9 +216,31 @@ class SalesShellOutputTest {
         .contains("credit: fits (limit 10000, exposure 9500)")
         .contains("ERP sale: DONE")
         .contains("yes (forecast 5)")
-        .contains("? Tryton product SERVICE does not exist");
+        .contains("? Tryton product SERVICE does not exist")
+        .contains("On order");
+    assertThat(
+            out.lines()
+                .filter(l -> l.contains("Belt") || l.contains("| BELT-5"))
+                .reduce((a, b) -> b)
+                .orElseThrow()
+                .strip())
+        .endsWith("2");
     String list = capture(o -> QuoteListCommand.print(List.of(q), o));
     assertThat(list).contains("Q-000042/2").contains("299.20 EUR").contains("DONE");
+  }
+
+  @Test
+  void reducedLinesAreGivenAsPositionEqualsQuantity() {
+    assertThat(QuoteCommand.lineQuantities(List.of("1=2", " 3 = 0 ")))
+        .containsExactly(
+            new org.loopcrm.crm.api.quote.LineQuantity(1, new BigDecimal("2")),
+            new org.loopcrm.crm.api.quote.LineQuantity(3, new BigDecimal("0")));
+    assertThatThrownBy(() -> QuoteCommand.lineQuantities(List.of("1:2")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("'1:2' is not <position>=<quantity>");
+    assertThatThrownBy(() -> QuoteCommand.lineQuantities(null))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("--line");
   }
 
   @Test

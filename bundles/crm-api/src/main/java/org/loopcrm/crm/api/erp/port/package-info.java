@@ -13,7 +13,7 @@
  * <p>Version 1 of the SPI. Adding a method with a default is a minor change; changing or removing
  * one is a major change that connectors must follow.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 package org.loopcrm.crm.api.erp.port;
 
 import org.osgi.annotation.versioning.Version;

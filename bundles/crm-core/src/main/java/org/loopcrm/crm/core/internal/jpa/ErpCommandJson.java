@@ -27,6 +27,18 @@ final class ErpCommandJson {
       m.put("op", "cancel");
       m.put("target", c.saleCommandId().toString());
       m.put("reason", c.reason());
+    } else if (request instanceof ErpCommandRequest.ChangeSale c) {
+      m.put("op", "change");
+      m.put("target", c.saleCommandId().toString());
+      List<Map<String, Object>> lines = new ArrayList<>();
+      for (org.loopcrm.crm.api.erp.port.SaleLineChange l : c.lines()) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("position", l.position());
+        line.put("quantity", l.quantity());
+        lines.add(line);
+      }
+      m.put("lines", lines);
+      m.put("reason", c.reason());
     } else if (request instanceof ErpCommandRequest.ChangeProduction c) {
       m.put("op", "change");
       m.put("target", c.productionCommandId().toString());
@@ -81,6 +93,16 @@ final class ErpCommandJson {
     if ("cancel".equals(m.get("op"))) {
       return new ErpCommandRequest.CancelSale(
           java.util.UUID.fromString((String) m.get("target")), (String) m.get("reason"));
+    }
+    if ("change".equals(m.get("op")) && "SALE".equals(kind)) {
+      List<org.loopcrm.crm.api.erp.port.SaleLineChange> lines = new ArrayList<>();
+      for (Map<String, Object> l : maps(m.get("lines"))) {
+        lines.add(
+            new org.loopcrm.crm.api.erp.port.SaleLineChange(
+                ((Number) l.get("position")).intValue(), (BigDecimal) l.get("quantity")));
+      }
+      return new ErpCommandRequest.ChangeSale(
+          java.util.UUID.fromString((String) m.get("target")), lines, (String) m.get("reason"));
     }
     if ("change".equals(m.get("op"))) {
       return new ErpCommandRequest.ChangeProduction(

@@ -336,6 +336,16 @@ public final class JpaErpCommandService implements ErpCommandService {
       errors.add(new FieldError("kind", "is required: SALE, PRODUCTION or PROJECT"));
     } else if (request instanceof ErpCommandRequest.CancelSale c) {
       checkText(errors, "reason", c.reason(), 500, false);
+    } else if (request instanceof ErpCommandRequest.ChangeSale c) {
+      checkText(errors, "reason", c.reason(), 500, false);
+      if (c.lines().isEmpty() || c.lines().size() > MAX_LINES) {
+        errors.add(new FieldError("lines", "must have 1 to " + MAX_LINES + " lines"));
+      }
+      for (int i = 0; i < c.lines().size(); i++) {
+        if (c.lines().get(i).quantity().signum() < 0) {
+          errors.add(new FieldError("lines[" + i + "].quantity", "must be 0 (drop it) or more"));
+        }
+      }
     } else if (request instanceof ErpCommandRequest.ChangeProduction c) {
       checkText(errors, "reason", c.reason(), 500, false);
       if (c.quantity().signum() < 0) {

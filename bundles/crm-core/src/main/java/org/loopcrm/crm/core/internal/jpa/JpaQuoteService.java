@@ -30,7 +30,9 @@ import org.loopcrm.crm.api.erp.ErpCommandRequest;
 import org.loopcrm.crm.api.erp.ErpLiveService;
 import org.loopcrm.crm.api.erp.port.Availability;
 import org.loopcrm.crm.api.erp.port.SaleLine;
+import org.loopcrm.crm.api.erp.port.SaleLineChange;
 import org.loopcrm.crm.api.quote.LineAvailability;
+import org.loopcrm.crm.api.quote.LineQuantity;
 import org.loopcrm.crm.api.quote.Quote;
 import org.loopcrm.crm.api.quote.QuoteDraft;
 import org.loopcrm.crm.api.quote.QuoteLine;
@@ -486,6 +488,146 @@ public final class JpaQuoteService implements QuoteService {
         });
   }
 
+  @Override
+  public Quote reduceOrder(
+      Actor actor, UUID id, long expectedVersion, List<LineQuantity> lines, String reason) {
+    require(actor, Resource.QUOTE, Action.UPDATE);
+    checkText("reason", reason, 500, true);
+    List<FieldError> errors = new ArrayList<>();
+    if (lines == null || lines.isEmpty()) {
+      errors.add(new FieldError("lines", "must name at least one line and its new quantity"));
+    } else {
+      java.util.Set<Integer> seen = new java.util.HashSet<>();
+      for (int i = 0; i < lines.size(); i++) {
+        LineQuantity l = lines.get(i);
+        String at = "lines[" + i + "].";
+        if (l == null) {
+          errors.add(new FieldError("lines[" + i + "]", "must not be null"));
+          continue;
+        }
+        if (!seen.add(l.position())) {
+          errors.add(new FieldError(at + "position", "names line " + l.position() + " twice"));
+        }
+        if (l.quantity() == null || l.quantity().signum() < 0) {
+          errors.add(new FieldError(at + "quantity", "must be 0 (drop the line) or more"));
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ValidationException(errors);
+    }
+    return transition(
+        actor,
+        id,
+        expectedVersion,
+        "quote.order-reduced",
+        (em, q) -> {
+          requireStatus(q, "reduced (only an accepted quote has an order)", QuoteStatus.ACCEPTED);
+          Map<Integer, QuoteLineEntity> byPosition = new LinkedHashMap<>();
+          q.lines.forEach(l -> byPosition.put(l.position, l));
+          List<FieldError> wrong = new ArrayList<>();
+          Map<QuoteLineEntity, BigDecimal> changes = new LinkedHashMap<>();
+          for (int i = 0; i < lines.size(); i++) {
+            LineQuantity l = lines.get(i);
+            QuoteLineEntity line = byPosition.get(l.position());
+            if (line == null) {
+              wrong.add(
+                  new FieldError(
+                      "lines[" + i + "].position",
+                      "quote " + label(q) + " has no line " + l.position()));
+              continue;
+            }
+            BigDecimal ordered = ordered(line);
+            if (l.quantity().compareTo(ordered) > 0) {
+              wrong.add(
+                  new FieldError(
+                      "lines[" + i + "].quantity",
+                      "may only go down: "
+                          + ordered.stripTrailingZeros().toPlainString()
+                          + " are on order (a larger order is a new quote)"));
+            } else if (l.quantity().compareTo(ordered) < 0) {
+              changes.put(line, l.quantity());
+            }
+          }
+          if (!wrong.isEmpty()) {
+            throw new ValidationException(wrong);
+          }
+          if (changes.isEmpty()) {
+            throw new ValidationException(
+                List.of(
+                    new FieldError("lines", "reduce nothing: every quantity is what is on order")));
+          }
+          boolean anyLeft =
+              q.lines.stream()
+                  .anyMatch(
+                      l -> (changes.containsKey(l) ? changes.get(l) : ordered(l)).signum() > 0);
+          if (!anyLeft) {
+            throw new ConflictException(
+                "this would leave nothing on order for quote "
+                    + label(q)
+                    + ": cancel the order instead (cancel-order)");
+          }
+          Instant now = now();
+          OrganizationEntity account = em.find(OrganizationEntity.class, q.accountId);
+          String changeKey = "change-" + q.saleCommandId + "-";
+          long n =
+              em.createQuery(
+                          "select count(c) from ErpCommandEntity c where c.accountId = :a"
+                              + " and c.key like :k",
+                          Long.class)
+                      .setParameter("a", q.accountId)
+                      .setParameter("k", changeKey + "%")
+                      .getSingleResult()
+                  + 1;
+          List<SaleLineChange> saleLines = new ArrayList<>();
+          changes.forEach((l, quantity) -> saleLines.add(new SaleLineChange(l.position, quantity)));
+          JpaErpCommandService.place(
+              em,
+              actor,
+              account,
+              q.opportunityId,
+              changeKey + n,
+              null,
+              new ErpCommandRequest.ChangeSale(
+                  UUID.fromString(q.saleCommandId), saleLines, reason.strip()),
+              now);
+          for (Map.Entry<QuoteLineEntity, BigDecimal> change : changes.entrySet()) {
+            QuoteLineEntity l = change.getKey();
+            l.orderedQuantity = change.getValue();
+            if (l.configurationId == null) {
+              continue;
+            }
+            // The configured line's production follows the line: the new quantity, zero stops it.
+            List<ErpCommandEntity> production =
+                em.createQuery(
+                        "select c from ErpCommandEntity c where c.accountId = :a and c.key = :k",
+                        ErpCommandEntity.class)
+                    .setParameter("a", q.accountId)
+                    .setParameter("k", "cto-" + q.id + "-" + l.position)
+                    .getResultList();
+            if (production.isEmpty() || production.get(0).status == ErpCommand.Status.FAILED) {
+              continue;
+            }
+            ErpCommandEntity p = production.get(0);
+            JpaErpCommandService.place(
+                em,
+                actor,
+                account,
+                q.opportunityId,
+                "change-" + p.commandId + "-" + n,
+                p.erpSystem,
+                new ErpCommandRequest.ChangeProduction(
+                    UUID.fromString(p.commandId), change.getValue(), reason.strip()),
+                now);
+          }
+        });
+  }
+
+  /** What is on order for a line of an accepted quote. */
+  private static BigDecimal ordered(QuoteLineEntity l) {
+    return l.orderedQuantity != null ? l.orderedQuantity : l.quantity;
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   private interface Step {
@@ -824,7 +966,10 @@ public final class JpaQuoteService implements QuoteService {
               + " -"
               + l.discountPercent.stripTrailingZeros().toPlainString()
               + "% = "
-              + l.total);
+              + l.total
+              + (l.orderedQuantity == null
+                  ? ""
+                  : " (on order: " + l.orderedQuantity.stripTrailingZeros().toPlainString() + ")"));
     }
     m.put("lines", lines);
     return m;
@@ -873,7 +1018,12 @@ public final class JpaQuoteService implements QuoteService {
                                 Boolean.TRUE.equals(l.atpAvailable),
                                 l.atpUnit,
                                 l.atpAsOf,
-                                l.atpProblem)))
+                                l.atpProblem),
+                        switch (q.status) {
+                          case ACCEPTED -> ordered(l);
+                          case ORDER_CANCELLED -> BigDecimal.ZERO;
+                          default -> null;
+                        }))
             .toList(),
         q.subtotal,
         q.discount,

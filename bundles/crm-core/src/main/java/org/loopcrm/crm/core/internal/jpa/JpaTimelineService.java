@@ -49,8 +49,10 @@ import org.osgi.service.component.annotations.Reference;
  * out, the decision itself is the consent item), consent decisions, and on an account's timeline
  * its posted ERP invoices and payments (only for roles that see finance facts), the changes of its
  * ERP documents (kind {@code <document kind>.<state>}, e.g. {@code sale.confirmed}; invoices and
- * amounts only for finance roles), lifecycle stage transitions and the threads of its service cases
- * (kinds {@code case.created}, {@code case.<status>}, {@code case.reply}, {@code case.note}).
+ * amounts only for finance roles; an invoice's states are left out when the account holds that
+ * invoice as posted, which is on the timeline already), lifecycle stage transitions and the threads
+ * of its service cases (kinds {@code case.created}, {@code case.<status>}, {@code case.reply},
+ * {@code case.note}).
  */
 @Component(service = TimelineService.class)
 public final class JpaTimelineService implements TimelineService {
@@ -403,6 +405,15 @@ public final class JpaTimelineService implements TimelineService {
         new StringBuilder("select c from ErpDocumentChangeEntity c where c.partyId = :acc and (")
             .append(String.join(" or ", parts))
             .append(')');
+    if (finance) {
+      // An invoice the account holds as posted (with its payments) is on the timeline already: its
+      // document states are for the opportunity's timeline, which has no other invoice entries.
+      jpql.append(
+          " and not (c.kind = :invoiceKind and exists (select p.sequence from PurchaseEntity p"
+              + " where p.partyId = c.partyId and p.erpSystem = c.erpSystem"
+              + " and p.invoiceNumber = c.number))");
+      params.put("invoiceKind", DocumentKind.INVOICE);
+    }
     keyset(jpql, params, after, SRC_DOCUMENT, "c.changedAt", "c.sequence");
     jpql.append(" order by c.changedAt desc, c.sequence desc");
     return run(em, jpql, params, ErpDocumentChangeEntity.class, max).stream()

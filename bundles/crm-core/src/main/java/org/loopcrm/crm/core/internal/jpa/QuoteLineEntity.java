@@ -16,6 +16,10 @@ public class QuoteLineEntity extends PricedLineColumns {
   @JoinColumn(name = "quote_id", nullable = false)
   QuoteEntity quote;
 
+  /** What is on order once the customer reduced it; null: {@link #quantity}. */
+  @Column(name = "ordered_quantity", precision = 19, scale = 4)
+  BigDecimal orderedQuantity;
+
   @Column(name = "atp_on_hand", precision = 19, scale = 4)
   BigDecimal atpOnHand;
 

@@ -137,6 +137,59 @@ abstract class ErpCommandsContract {
   }
 
   @Test
+  void aSaleChangeComesBackWithItsLinesAndRefusesANegativeQuantity() {
+    Actor sales = user(Role.CRM_USER);
+    Account a = account(sales);
+    UUID sale = commands.request(sales, a.id(), null, null, sale("5")).id();
+    ErpCommandRequest.ChangeSale change =
+        new ErpCommandRequest.ChangeSale(
+            sale,
+            List.of(
+                new org.loopcrm.crm.api.erp.port.SaleLineChange(1, new BigDecimal("3")),
+                new org.loopcrm.crm.api.erp.port.SaleLineChange(4, BigDecimal.ZERO)),
+            "smaller order");
+
+    ErpCommand c = commands.request(sales, a.id(), "change-" + sale + "-1", null, change);
+
+    ErpCommand read = commands.command(sales, c.id());
+    assertThat(read.request()).isInstanceOf(ErpCommandRequest.ChangeSale.class);
+    ErpCommandRequest.ChangeSale back = (ErpCommandRequest.ChangeSale) read.request();
+    assertThat(back.saleCommandId()).isEqualTo(sale);
+    assertThat(back.reason()).isEqualTo("smaller order");
+    assertThat(back.lines())
+        .extracting(org.loopcrm.crm.api.erp.port.SaleLineChange::position)
+        .containsExactly(1, 4);
+    assertThat(back.lines().get(0).quantity()).isEqualByComparingTo("3");
+    assertThat(back.lines().get(1).quantity()).isEqualByComparingTo("0");
+    assertThat(read.request().kind()).isEqualTo(DocumentKind.SALE);
+    assertThatThrownBy(
+            () ->
+                commands.request(
+                    sales,
+                    a.id(),
+                    null,
+                    null,
+                    new ErpCommandRequest.ChangeSale(
+                        sale,
+                        List.of(
+                            new org.loopcrm.crm.api.erp.port.SaleLineChange(
+                                1, new BigDecimal("-1"))),
+                        null)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("lines[0].quantity");
+    assertThatThrownBy(
+            () ->
+                commands.request(
+                    sales,
+                    a.id(),
+                    null,
+                    null,
+                    new ErpCommandRequest.ChangeSale(sale, List.of(), null)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("lines");
+  }
+
+  @Test
   void anIncompleteRequestIsRefusedFieldByField() {
     Actor sales = user(Role.CRM_USER);
     Account a = account(sales);

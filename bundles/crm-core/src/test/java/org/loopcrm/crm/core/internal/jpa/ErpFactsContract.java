@@ -791,4 +791,46 @@ abstract class ErpFactsContract {
     assertThat(seenByViewer.stream().filter(i -> i.kind().startsWith("sale.")))
         .allMatch(i -> !i.attributes().containsKey("amount"));
   }
+
+  @Test
+  void anInvoiceTheAccountHoldsAsPostedIsOnItsTimelineOnceNotAgainAsADocument() {
+    clock.set(Instant.parse("2026-06-13T10:00:00Z"));
+    Actor sales = user(Role.CRM_SALES);
+    Account a = account(sales);
+    InvoicePosted posted = invoice(a, "250", "EUR");
+    facts.apply(posted);
+    clock.advance(Duration.ofMinutes(1));
+    // The same invoice's states as a document of the sale it bills (the opportunity's timeline
+    // shows those): posted, then paid.
+    for (String state : List.of("posted", "paid")) {
+      facts.apply(
+          new DocumentChanged(
+              unique("doc"),
+              ERP,
+              a.erpRef(),
+              DocumentKind.INVOICE,
+              "I-" + posted.invoiceNumber(),
+              posted.invoiceNumber(),
+              state,
+              new BigDecimal("250"),
+              "EUR",
+              "some-command",
+              clock.instant()));
+      clock.advance(Duration.ofMinutes(1));
+    }
+    // An invoice document the account holds no posted invoice for stays on the timeline.
+    facts.apply(document(a.erpRef(), DocumentKind.INVOICE, unique("X"), "posted", clock.instant()));
+
+    List<TimelineItem> items = timeline(sales, a, Set.of());
+    assertThat(items).filteredOn(i -> i.kind().startsWith("invoice.")).hasSize(2);
+    assertThat(items)
+        .filteredOn(i -> posted.invoiceNumber().equals(i.attributes().get("invoiceNumber")))
+        .singleElement();
+    assertThat(items)
+        .filteredOn(i -> "INVOICE".equals(i.attributes().get("documentKind")))
+        .singleElement()
+        .satisfies(i -> assertThat(i.attributes().get("number")).startsWith("N-X"));
+    // The documents themselves are all there.
+    assertThat(erp.documents(sales, a.id(), DocumentKind.INVOICE, 10, null).items()).hasSize(2);
+  }
 }

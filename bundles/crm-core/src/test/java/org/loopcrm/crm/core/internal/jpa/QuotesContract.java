@@ -33,9 +33,12 @@ import org.loopcrm.crm.api.erp.port.Availability;
 import org.loopcrm.crm.api.erp.port.CreditStatus;
 import org.loopcrm.crm.api.erp.port.FinancePort;
 import org.loopcrm.crm.api.erp.port.InventoryPort;
+import org.loopcrm.crm.api.erp.port.SaleLineChange;
 import org.loopcrm.crm.api.event.OutboxEvent;
+import org.loopcrm.crm.api.quote.LineQuantity;
 import org.loopcrm.crm.api.quote.Quote;
 import org.loopcrm.crm.api.quote.QuoteDraft;
+import org.loopcrm.crm.api.quote.QuoteLine;
 import org.loopcrm.crm.api.quote.QuoteLineDraft;
 import org.loopcrm.crm.api.quote.QuoteStatus;
 import org.loopcrm.crm.api.sales.LineDraft;
@@ -442,9 +445,8 @@ abstract class QuotesContract {
     clock.set(Instant.parse("2026-11-23T10:00:00Z"));
   }
 
-  @Test
-  void anAcceptedConfiguredLineCommandsAProductionWithTheConfiguredBom() {
-    Actor sales = user(Role.CRM_SALES);
+  /** A released door model (the demo's) and a saved configuration of it. */
+  private org.loopcrm.crm.api.cto.Configuration configuredDoor(Actor sales) {
     Actor manager = new Actor("cto-manager", Set.of(Role.CRM_MANAGER), Actor.Channel.REST);
     org.loopcrm.crm.configurator.internal.ChocoConfigurationSolver solver =
         new org.loopcrm.crm.configurator.internal.ChocoConfigurationSolver();
@@ -491,6 +493,187 @@ abstract class QuotesContract {
                 "true",
                 "safety",
                 "LIGHTCURTAIN"));
+    return configured;
+  }
+
+  @Test
+  void reducingTheOrderChangesTheSaleAndTheConfiguredLinesProductionAndKeepsWhatIsOnOrder() {
+    Actor sales = user(Role.CRM_SALES);
+    org.loopcrm.crm.api.cto.Configuration configured = configuredDoor(sales);
+    Account a = account(sales, null);
+    Opportunity o = opportunity(sales, a);
+    Quote q =
+        quotes.create(
+            sales,
+            o.id(),
+            new QuoteDraft(
+                null,
+                null,
+                null,
+                null,
+                List.of(
+                    new QuoteLineDraft(
+                        "DOOR-IND",
+                        "Door",
+                        new BigDecimal("2"),
+                        configured.total(),
+                        null,
+                        configured.id()),
+                    line("SERVICE", "8", "95", null))));
+    Quote sent = quotes.send(sales, q.id(), quotes.submit(sales, q.id(), q.version()).version());
+    assertThat(sent.lines()).allMatch(l -> l.orderedQuantity() == null);
+    assertThatThrownBy(
+            () ->
+                quotes.reduceOrder(
+                    sales,
+                    q.id(),
+                    sent.version(),
+                    List.of(new LineQuantity(2, new BigDecimal("5"))),
+                    "smaller"))
+        .as("not accepted: no order to reduce")
+        .isInstanceOf(ConflictException.class);
+    Quote accepted = quotes.accept(sales, q.id(), sent.version());
+    assertThat(accepted.lines())
+        .extracting(QuoteLine::orderedQuantity)
+        .usingElementComparator(BigDecimal::compareTo)
+        .containsExactly(new BigDecimal("2"), new BigDecimal("8"));
+    ErpCommand production =
+        commandsOf(sales, a).stream()
+            .filter(c -> c.request() instanceof ErpCommandRequest.Production)
+            .findFirst()
+            .orElseThrow();
+
+    ValidationException up =
+        (ValidationException)
+            catchThrowable(
+                () ->
+                    quotes.reduceOrder(
+                        sales,
+                        q.id(),
+                        accepted.version(),
+                        List.of(
+                            new LineQuantity(1, new BigDecimal("3")),
+                            new LineQuantity(9, BigDecimal.ONE)),
+                        "more"));
+    assertThat(up.errors())
+        .extracting(ValidationException.FieldError::field)
+        .containsExactly("lines[0].quantity", "lines[1].position");
+    assertThatThrownBy(
+            () ->
+                quotes.reduceOrder(
+                    sales,
+                    q.id(),
+                    accepted.version(),
+                    List.of(new LineQuantity(1, new BigDecimal("-1"))),
+                    "negative"))
+        .isInstanceOf(ValidationException.class);
+    assertThatThrownBy(
+            () ->
+                quotes.reduceOrder(
+                    sales,
+                    q.id(),
+                    accepted.version(),
+                    List.of(new LineQuantity(1, new BigDecimal("2"))),
+                    "the same"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("reduce nothing");
+    assertThatThrownBy(
+            () ->
+                quotes.reduceOrder(
+                    sales,
+                    q.id(),
+                    accepted.version(),
+                    List.of(new LineQuantity(1, BigDecimal.ONE)),
+                    " "))
+        .isInstanceOf(ValidationException.class);
+    assertThatThrownBy(
+            () ->
+                quotes.reduceOrder(
+                    sales,
+                    q.id(),
+                    accepted.version(),
+                    List.of(
+                        new LineQuantity(1, BigDecimal.ZERO), new LineQuantity(2, BigDecimal.ZERO)),
+                    "nothing left"))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("cancel-order");
+    assertThat(commandsOf(sales, a)).hasSize(2);
+
+    Quote reduced =
+        quotes.reduceOrder(
+            sales,
+            q.id(),
+            accepted.version(),
+            List.of(new LineQuantity(1, BigDecimal.ONE), new LineQuantity(2, new BigDecimal("5"))),
+            "budget cut");
+    assertThat(reduced.status()).isEqualTo(QuoteStatus.ACCEPTED);
+    assertThat(reduced.lines().get(0).quantity()).isEqualByComparingTo("2");
+    assertThat(reduced.lines().get(0).orderedQuantity()).isEqualByComparingTo("1");
+    assertThat(reduced.lines().get(1).quantity()).isEqualByComparingTo("8");
+    assertThat(reduced.lines().get(1).orderedQuantity()).isEqualByComparingTo("5");
+    assertThat(reduced.total()).isEqualByComparingTo(accepted.total());
+    ErpCommand change =
+        commandsOf(sales, a).stream()
+            .filter(c -> c.request() instanceof ErpCommandRequest.ChangeSale)
+            .findFirst()
+            .orElseThrow();
+    assertThat(change.key()).isEqualTo("change-" + accepted.saleCommandId() + "-1");
+    ErpCommandRequest.ChangeSale cs = (ErpCommandRequest.ChangeSale) change.request();
+    assertThat(cs.saleCommandId()).isEqualTo(accepted.saleCommandId());
+    assertThat(cs.reason()).isEqualTo("budget cut");
+    assertThat(cs.lines()).extracting(SaleLineChange::position).containsExactly(1, 2);
+    assertThat(cs.lines().get(0).quantity()).isEqualByComparingTo("1");
+    assertThat(cs.lines().get(1).quantity()).isEqualByComparingTo("5");
+    assertThat(commandsOf(sales, a))
+        .filteredOn(c -> c.request() instanceof ErpCommandRequest.ChangeProduction)
+        .singleElement()
+        .satisfies(
+            c -> {
+              ErpCommandRequest.ChangeProduction p =
+                  (ErpCommandRequest.ChangeProduction) c.request();
+              assertThat(c.key()).isEqualTo("change-" + production.id() + "-1");
+              assertThat(p.productionCommandId()).isEqualTo(production.id());
+              assertThat(p.quantity()).isEqualByComparingTo("1");
+            });
+
+    // Once more, the configured line dropped: its production is stopped; the service stays.
+    assertThatThrownBy(
+            () ->
+                quotes.reduceOrder(
+                    sales,
+                    q.id(),
+                    reduced.version(),
+                    List.of(new LineQuantity(2, new BigDecimal("6"))),
+                    "up again"))
+        .as("the quantity on order, not the quoted one, is the ceiling")
+        .isInstanceOf(ValidationException.class);
+    Quote dropped =
+        quotes.reduceOrder(
+            sales,
+            q.id(),
+            reduced.version(),
+            List.of(new LineQuantity(1, BigDecimal.ZERO)),
+            "no door");
+    assertThat(dropped.lines().get(0).orderedQuantity()).isEqualByComparingTo("0");
+    assertThat(commandsOf(sales, a))
+        .filteredOn(c -> c.key().equals("change-" + accepted.saleCommandId() + "-2"))
+        .hasSize(1);
+    assertThat(commandsOf(sales, a))
+        .filteredOn(c -> c.key().equals("change-" + production.id() + "-2"))
+        .singleElement()
+        .satisfies(
+            c ->
+                assertThat(((ErpCommandRequest.ChangeProduction) c.request()).quantity())
+                    .isEqualByComparingTo("0"));
+    assertThat(opportunities.timeline(sales, o.id()))
+        .filteredOn(e -> e.detail() != null && e.detail().startsWith("change-"))
+        .hasSize(4);
+  }
+
+  @Test
+  void anAcceptedConfiguredLineCommandsAProductionWithTheConfiguredBom() {
+    Actor sales = user(Role.CRM_SALES);
+    org.loopcrm.crm.api.cto.Configuration configured = configuredDoor(sales);
 
     Account a = account(sales, null);
     Opportunity o = opportunity(sales, a);

@@ -86,6 +86,10 @@ final class CommandExecutor {
     if (r instanceof ErpCommandRequest.CancelSale cancel) {
       return sales.cancelSale(madeBy(cancel.saleCommandId(), "sale"));
     }
+    if (r instanceof ErpCommandRequest.ChangeSale change) {
+      return sales.changeSale(
+          madeBy(change.saleCommandId(), "sale"), change.lines(), change.reason());
+    }
     if (r instanceof ErpCommandRequest.ChangeProduction change) {
       return manufacturing.changeProduction(
           madeBy(change.productionCommandId(), "production"), change.quantity());

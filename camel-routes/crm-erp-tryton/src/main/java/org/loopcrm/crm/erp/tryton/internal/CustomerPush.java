@@ -8,7 +8,6 @@ import org.loopcrm.crm.api.Actor;
 import org.loopcrm.crm.api.account.Account;
 import org.loopcrm.crm.api.account.AccountService;
 import org.loopcrm.crm.api.erp.ErpFactService;
-import org.loopcrm.crm.api.erp.port.CustomerMasterPort;
 import org.loopcrm.crm.api.erp.port.CustomerRecord;
 import org.loopcrm.crm.api.erp.port.PostalAddress;
 import org.loopcrm.crm.api.party.ContactMechanism;
@@ -26,11 +25,11 @@ final class CustomerPush {
 
   private final AccountService accounts;
   private final PartyService parties;
-  private final CustomerMasterPort erp;
+  private final CustomerWriter erp;
   private final ErpFactService facts;
 
   CustomerPush(
-      AccountService accounts, PartyService parties, CustomerMasterPort erp, ErpFactService facts) {
+      AccountService accounts, PartyService parties, CustomerWriter erp, ErpFactService facts) {
     this.accounts = accounts;
     this.parties = parties;
     this.erp = erp;
@@ -96,7 +95,13 @@ final class CustomerPush {
             value(mechanisms, MechanismKind.WEB).orElse(null),
             addresses,
             null);
-    String ref = erp.upsertCustomer(record);
+    // Only the contact mechanisms changed at a version Tryton holds: its party has this version of
+    // the account's own fields, or a newer one the poller has not brought back yet (a party renamed
+    // in Tryton). Writing the CRM's name would undo Tryton's change before the CRM ever saw it, and
+    // reading Tryton's name first would only narrow that race, so the name and tax id are not
+    // written at all.
+    String ref =
+        held.isPresent() ? erp.writeContactDetails(held.get(), record) : erp.upsertCustomer(record);
     facts.recordPushed(erp.system(), account.id(), ref, account.version());
     return ref;
   }

@@ -25,7 +25,6 @@ import org.loopcrm.crm.api.erp.port.Availability;
 import org.loopcrm.crm.api.erp.port.BomLine;
 import org.loopcrm.crm.api.erp.port.CatalogPort;
 import org.loopcrm.crm.api.erp.port.CreditStatus;
-import org.loopcrm.crm.api.erp.port.CustomerMasterPort;
 import org.loopcrm.crm.api.erp.port.CustomerRecord;
 import org.loopcrm.crm.api.erp.port.DocumentRef;
 import org.loopcrm.crm.api.erp.port.ErpRejectedException;
@@ -40,6 +39,7 @@ import org.loopcrm.crm.api.erp.port.ProjectPort;
 import org.loopcrm.crm.api.erp.port.ProjectTask;
 import org.loopcrm.crm.api.erp.port.SaleCommand;
 import org.loopcrm.crm.api.erp.port.SaleLine;
+import org.loopcrm.crm.api.erp.port.SaleLineChange;
 import org.loopcrm.crm.api.erp.port.SalesPort;
 
 /**
@@ -53,7 +53,7 @@ import org.loopcrm.crm.api.erp.port.SalesPort;
  * making a second one.
  */
 final class TrytonErp
-    implements CustomerMasterPort,
+    implements CustomerWriter,
         FinancePort,
         InventoryPort,
         CatalogPort,
@@ -159,6 +159,24 @@ final class TrytonErp
     }
     syncTaxId(party, ids(current.get("identifiers")), customer.taxId());
     List<Long> mechanismIds = ids(current.get("contact_mechanisms"));
+    syncMechanism(party, mechanismIds, "email", customer.email());
+    syncMechanism(party, mechanismIds, "phone", customer.phone());
+    syncMechanism(party, mechanismIds, "website", customer.website());
+    if (!customer.addresses().isEmpty()) {
+      syncAddress(party, customer.addresses().get(0));
+    }
+    return String.valueOf(party);
+  }
+
+  @Override
+  public String writeContactDetails(String erpRef, CustomerRecord customer) {
+    long party = parseRef(erpRef, "party");
+    List<Map<String, Object>> rows =
+        models.read("party.party", List.of(party), "contact_mechanisms");
+    if (rows.isEmpty()) {
+      return upsertCustomer(customer);
+    }
+    List<Long> mechanismIds = ids(rows.get(0).get("contact_mechanisms"));
     syncMechanism(party, mechanismIds, "email", customer.email());
     syncMechanism(party, mechanismIds, "phone", customer.phone());
     syncMechanism(party, mechanismIds, "website", customer.website());
@@ -671,18 +689,214 @@ final class TrytonErp
       models.button("sale.sale", "cancel", sale);
     }
     Map<String, Object> row = models.readOne("sale.sale", sale, "number", "state");
-    // Tryton's buttons do nothing, without an error, where its workflow does not allow them (a
-    // processing sale whose goods are on their way): a sale that is not cancelled now was refused.
+    // Tryton's buttons do nothing, without an error, where its workflow does not allow them: 6.0
+    // cancels only draft and quotation sales (measured: a processing sale stays processing even
+    // after its shipment and invoice are cancelled, in shipment and invoice "exception"), so a
+    // sale that is not cancelled now was refused, and nothing else is touched.
     if (!"cancelled".equals(text(row.get("state")))) {
       throw new ErpRejectedException(
           "Tryton did not cancel sale "
               + text(row.get("number"))
               + ": it stays "
               + text(row.get("state"))
-              + " (its shipments or invoices must be cancelled in Tryton first)");
+              + " (Tryton cancels only sales not yet confirmed; a confirmed sale's shipments and"
+              + " invoices are cancelled or credited in Tryton itself)");
     }
     return new DocumentRef(
         SYSTEM, DocumentKind.SALE, saleRef, text(row.get("number")), text(row.get("state")), false);
+  }
+
+  /** Shipment states whose goods are not yet picked: their moves may still change. */
+  private static final java.util.Set<String> OPEN_SHIPMENT =
+      java.util.Set.of("draft", "waiting", "assigned");
+
+  /**
+   * Changes line quantities of a sale. Tryton 6.0 has no amendment of a confirmed sale (that is the
+   * sale_amendment module), but it lets the connector write what a clerk would correct by hand,
+   * measured on this machine: the sale line's quantity, the quantity of its outgoing move while its
+   * shipment is not picked (the shipment's {@code wait} then rebuilds the inventory moves from the
+   * outgoing ones; an assigned shipment is assigned again afterwards), and the line of a draft
+   * invoice. Everything is checked before anything is written: goods shipped beyond the new
+   * quantity, a shipment already picked or packed, or a posted invoice refuse the change with the
+   * reason. A line already at its new quantity is left alone, so a retry changes nothing twice.
+   */
+  @Override
+  public DocumentRef changeSale(String saleRef, List<SaleLineChange> changes, String reason) {
+    long sale = parseRef(saleRef, "sale");
+    Map<String, Object> row = models.readOne("sale.sale", sale, "number", "state", "lines");
+    String number = text(row.get("number"));
+    String state = text(row.get("state"));
+    if (!List.of("draft", "quotation", "confirmed", "processing").contains(state)) {
+      throw new ErpRejectedException(
+          "Tryton sale " + number + " is " + state + ": its lines can no longer change");
+    }
+    List<Map<String, Object>> lines = new ArrayList<>();
+    for (Map<String, Object> line :
+        models.read("sale.line", ids(row.get("lines")), "type", "quantity", "moves")) {
+      if ("line".equals(line.get("type"))) {
+        lines.add(line);
+      }
+    }
+    // What to write, found and checked first.
+    Map<Long, Double> lineQuantities = new LinkedHashMap<>();
+    Map<Long, Double> moveQuantities = new LinkedHashMap<>();
+    Map<Long, Double> invoiceLineQuantities = new LinkedHashMap<>();
+    java.util.Set<Long> shipments = new java.util.TreeSet<>();
+    for (SaleLineChange change : changes) {
+      if (change.position() > lines.size()) {
+        throw new ErpRejectedException(
+            "Tryton sale " + number + " has no line " + change.position());
+      }
+      Map<String, Object> line = lines.get(change.position() - 1);
+      long lineId = id(line.get("id"));
+      double target = change.quantity().doubleValue();
+      if (Math.abs(((Number) line.get("quantity")).doubleValue() - target) < 1e-9) {
+        continue;
+      }
+      lineQuantities.put(lineId, target);
+      List<Long> moveIds = ids(line.get("moves"));
+      double done = 0;
+      List<Map<String, Object>> pending = new ArrayList<>();
+      if (!moveIds.isEmpty()) {
+        for (Map<String, Object> move :
+            models.read("stock.move", moveIds, "state", "quantity", "shipment")) {
+          String moveState = text(move.get("state"));
+          if ("done".equals(moveState)) {
+            done += ((Number) move.get("quantity")).doubleValue();
+          } else if (!"cancelled".equals(moveState)) {
+            pending.add(move);
+          }
+        }
+      }
+      if (done > target + 1e-9) {
+        throw new ErpRejectedException(
+            "Tryton sale "
+                + number
+                + " line "
+                + change.position()
+                + " has "
+                + quantityText(done)
+                + " shipped already: it cannot go down to "
+                + change.quantity().stripTrailingZeros().toPlainString());
+      }
+      double left = target - done;
+      for (Map<String, Object> move : pending) {
+        Long shipment = shipmentOf(move.get("shipment"));
+        if (shipment != null) {
+          String shipmentState =
+              text(models.readOne("stock.shipment.out", shipment, "state").get("state"));
+          if (!OPEN_SHIPMENT.contains(shipmentState)) {
+            throw new ErpRejectedException(
+                "Tryton shipment "
+                    + shipment
+                    + " of sale "
+                    + number
+                    + " is "
+                    + shipmentState
+                    + ": its goods are on their way, the order can no longer be reduced");
+          }
+          shipments.add(shipment);
+        }
+        double quantity = Math.min(((Number) move.get("quantity")).doubleValue(), left);
+        left -= quantity;
+        moveQuantities.put(id(move.get("id")), quantity);
+      }
+      double invoiced = 0;
+      List<Map<String, Object>> draftLines = new ArrayList<>();
+      for (Map<String, Object> invoiceLine :
+          models.searchRead(
+              "account.invoice.line",
+              List.of(clause("origin", "=", "sale.line," + lineId)),
+              0,
+              null,
+              null,
+              "invoice",
+              "quantity")) {
+        Long invoice = id(invoiceLine.get("invoice"));
+        Map<String, Object> inv = models.readOne("account.invoice", invoice, "state", "number");
+        String invoiceState = text(inv.get("state"));
+        if ("draft".equals(invoiceState) || "validated".equals(invoiceState)) {
+          draftLines.add(invoiceLine);
+        } else if (!"cancelled".equals(invoiceState)) {
+          invoiced += ((Number) invoiceLine.get("quantity")).doubleValue();
+        }
+      }
+      if (invoiced > target + 1e-9) {
+        throw new ErpRejectedException(
+            "Tryton sale "
+                + number
+                + " line "
+                + change.position()
+                + " has "
+                + quantityText(invoiced)
+                + " invoiced on a posted invoice: credit it in Tryton first");
+      }
+      double toInvoice = target - invoiced;
+      for (Map<String, Object> invoiceLine : draftLines) {
+        double quantity = Math.min(((Number) invoiceLine.get("quantity")).doubleValue(), toInvoice);
+        toInvoice -= quantity;
+        invoiceLineQuantities.put(id(invoiceLine.get("id")), quantity);
+      }
+    }
+    if (!lineQuantities.isEmpty()) {
+      Map<Long, String> shipmentStates = new LinkedHashMap<>();
+      for (long shipment : shipments) {
+        shipmentStates.put(
+            shipment, text(models.readOne("stock.shipment.out", shipment, "state").get("state")));
+      }
+      moveQuantities.forEach(
+          (move, quantity) ->
+              models.write("stock.move", List.of(move), Map.of("quantity", quantity)));
+      invoiceLineQuantities.forEach(
+          (line, quantity) ->
+              models.write("account.invoice.line", List.of(line), Map.of("quantity", quantity)));
+      lineQuantities.forEach(
+          (line, quantity) ->
+              models.write("sale.line", List.of(line), Map.of("quantity", quantity)));
+      shipmentStates.forEach(
+          (shipment, before) -> {
+            if (!"draft".equals(before)) {
+              // wait rebuilds the inventory moves from the outgoing ones just written (and frees
+              // what an assigned shipment had reserved); assign again what was assigned.
+              models.button("stock.shipment.out", "wait", shipment);
+              if ("assigned".equals(before)) {
+                models.button("stock.shipment.out", "assign_try", shipment);
+              }
+            }
+          });
+      if (!"draft".equals(state) && !"quotation".equals(state)) {
+        // A confirmed sale keeps its totals in a cache written at confirmation: empty it so the
+        // totals follow the new lines.
+        Map<String, Object> noCache = new LinkedHashMap<>();
+        noCache.put("untaxed_amount_cache", null);
+        noCache.put("tax_amount_cache", null);
+        noCache.put("total_amount_cache", null);
+        models.write("sale.sale", List.of(sale), noCache);
+      }
+    }
+    Map<String, Object> after = models.readOne("sale.sale", sale, "number", "state");
+    return new DocumentRef(
+        SYSTEM,
+        DocumentKind.SALE,
+        saleRef,
+        text(after.get("number")),
+        text(after.get("state")),
+        false);
+  }
+
+  /**
+   * A move's shipment, read as {@code "stock.shipment.out,<id>"}; null for none or another kind.
+   */
+  private static Long shipmentOf(Object reference) {
+    String ref = text(reference);
+    if (ref == null || !ref.startsWith("stock.shipment.out,")) {
+      return null;
+    }
+    return Long.parseLong(ref.substring("stock.shipment.out,".length()));
+  }
+
+  private static String quantityText(double quantity) {
+    return BigDecimal.valueOf(quantity).stripTrailingZeros().toPlainString();
   }
 
   // ---- manufacturing --------------------------------------------------------------------------

@@ -52,7 +52,8 @@ final class TrytonPoller {
     INVOICE("invoice"),
     SALE("sale"),
     PRODUCTION("production"),
-    PROJECT("project");
+    PROJECT("project"),
+    SHIPMENT("shipment");
 
     final String name;
 
@@ -96,6 +97,7 @@ final class TrytonPoller {
       case SALE -> sales(pass);
       case PRODUCTION -> productions(pass);
       case PROJECT -> projects(pass);
+      case SHIPMENT -> shipments(pass);
     };
   }
 
@@ -220,7 +222,9 @@ final class TrytonPoller {
             "state",
             "total_amount",
             "currency",
-            "invoice_date");
+            "invoice_date",
+            "sales");
+    Map<Long, String> saleKeys = saleKeys(rows, "sales");
     for (Map<String, Object> row : rows) {
       long invoice = id(row.get("id"));
       String party = String.valueOf(id(row.get("party")));
@@ -249,6 +253,14 @@ final class TrytonPoller {
                 currency,
                 at));
       }
+      // The invoice as a document of the sale it bills, so it shows on the opportunity's
+      // timeline. Seen paid without having been seen posted (both happened between two polls):
+      // its posted state comes first, a microsecond earlier; seen before, it is a duplicate.
+      String crmRef = crmRefOf(TrytonErp.ids(row.get("sales")), saleKeys);
+      if ("paid".equals(row.get("state"))) {
+        rowFacts.add(invoiceDocument(row, party, "posted", currency, crmRef, at.minusNanos(1000)));
+      }
+      rowFacts.add(invoiceDocument(row, party, text(row.get("state")), currency, crmRef, at));
       // Tryton's own balance closes the row: it corrects anything the two facts could not know
       // (partial payments, credit notes, write-offs).
       CreditStatus status = erp.creditStatus(party);
@@ -359,6 +371,104 @@ final class TrytonPoller {
                   key(text(row.get("comment"))))));
     }
     return rows.size();
+  }
+
+  /**
+   * Customer shipments, followed back to the sale they deliver (one search for the whole batch), so
+   * their states show on the opportunity's timeline.
+   */
+  private int shipments(Pass pass) {
+    List<Map<String, Object>> rows =
+        changedRows("stock.shipment.out", List.of(), pass, "customer", "number", "state");
+    Map<Long, Long> saleOf = new java.util.HashMap<>();
+    Map<Long, String> keys = new java.util.HashMap<>();
+    if (!rows.isEmpty()) {
+      List<Long> ids = rows.stream().map(r -> id(r.get("id"))).toList();
+      for (Map<String, Object> sale :
+          models.searchRead(
+              "sale.sale",
+              List.of(clause("shipments", "in", ids)),
+              0,
+              null,
+              null,
+              "shipments",
+              "comment")) {
+        long saleId = id(sale.get("id"));
+        keys.put(saleId, key(text(sale.get("comment"))));
+        for (Long shipment : TrytonErp.ids(sale.get("shipments"))) {
+          saleOf.putIfAbsent(shipment, saleId);
+        }
+      }
+    }
+    for (Map<String, Object> row : rows) {
+      Long customer = id(row.get("customer"));
+      if (customer == null) {
+        facts.advance(TrytonErp.SYSTEM, pass.watermark, pass.mark(row));
+        continue;
+      }
+      Long sale = saleOf.get(id(row.get("id")));
+      applyRow(
+          pass,
+          row,
+          List.of(
+              document(
+                  pass,
+                  row,
+                  DocumentKind.SHIPMENT,
+                  String.valueOf(customer),
+                  text(row.get("number")),
+                  text(row.get("state")),
+                  null,
+                  null,
+                  sale == null ? null : keys.get(sale))));
+    }
+    return rows.size();
+  }
+
+  /**
+   * The CRM keys of the sales the rows name in {@code field}: one read for the whole batch. Sales
+   * the CRM did not make have no key.
+   */
+  private Map<Long, String> saleKeys(List<Map<String, Object>> rows, String field) {
+    java.util.Set<Long> sales = new java.util.TreeSet<>();
+    rows.forEach(r -> sales.addAll(TrytonErp.ids(r.get(field))));
+    Map<Long, String> keys = new java.util.HashMap<>();
+    if (!sales.isEmpty()) {
+      for (Map<String, Object> sale : models.read("sale.sale", List.copyOf(sales), "comment")) {
+        String key = key(text(sale.get("comment")));
+        if (key != null) {
+          keys.put(id(sale.get("id")), key);
+        }
+      }
+    }
+    return keys;
+  }
+
+  /** The first of the sales the CRM made, by its key; an invoice usually bills one sale. */
+  private static String crmRefOf(List<Long> sales, Map<Long, String> keys) {
+    return sales.stream().map(keys::get).filter(k -> k != null).findFirst().orElse(null);
+  }
+
+  private static DocumentChanged invoiceDocument(
+      Map<String, Object> row,
+      String party,
+      String state,
+      String currency,
+      String crmRef,
+      Instant at) {
+    // Not "tryton:invoice:<id>:<state>": those are the InvoicePosted and PaymentReceived facts.
+    return new DocumentChanged(
+        "tryton:invoice-document:" + row.get("id") + ":" + state,
+        TrytonErp.SYSTEM,
+        party,
+        DocumentKind.INVOICE,
+        String.valueOf(row.get("id")),
+        text(row.get("number")),
+        state,
+        decimal(row.get("total_amount")),
+        currency,
+        crmRef,
+        at);
   }
 
   private static DocumentChanged document(

@@ -25,8 +25,9 @@ import org.loopcrm.crm.api.integration.RouteConventions;
  *       connector's dead-letter queue with the reason.
  *   <li>{@code crm-tryton-commands}: commands to the ERP (sales, productions, projects) from the
  *       same topic, the same way, carried out by {@link CommandExecutor}.
- *   <li>{@code crm-tryton-poll-<stream>}: one timer per stream (party, invoice, sale, production,
- *       project) drains Tryton's changes since the stream's watermark (see {@link TrytonPoller}).
+ *   <li>{@code crm-tryton-poll-<stream>}: one timer per stream (party, invoice, sale, shipment,
+ *       production, project) drains Tryton's changes since the stream's watermark (see {@link
+ *       TrytonPoller}).
  * </ul>
  */
 final class TrytonRoutes extends RouteBuilder {

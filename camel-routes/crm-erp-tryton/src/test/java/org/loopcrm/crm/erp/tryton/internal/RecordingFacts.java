@@ -20,7 +20,7 @@ import org.loopcrm.crm.api.erp.Watermark;
  * The CRM side of the poller, recorded: which facts arrived, with which watermark, for which linked
  * parties. What the CRM does with them is crm-core's contract tests' and the ITs' business.
  */
-final class RecordingFacts implements ErpFactService {
+class RecordingFacts implements ErpFactService {
   final Set<String> linked = new HashSet<>();
   final List<ErpFact> applied = new ArrayList<>();
   final Set<String> messageIds = new HashSet<>();

@@ -20,12 +20,14 @@ import org.loopcrm.crm.api.erp.port.BomLine;
 import org.loopcrm.crm.api.erp.port.CreditStatus;
 import org.loopcrm.crm.api.erp.port.CustomerRecord;
 import org.loopcrm.crm.api.erp.port.DocumentRef;
+import org.loopcrm.crm.api.erp.port.ErpRejectedException;
 import org.loopcrm.crm.api.erp.port.PostalAddress;
 import org.loopcrm.crm.api.erp.port.ProductionCommand;
 import org.loopcrm.crm.api.erp.port.ProjectCommand;
 import org.loopcrm.crm.api.erp.port.ProjectTask;
 import org.loopcrm.crm.api.erp.port.SaleCommand;
 import org.loopcrm.crm.api.erp.port.SaleLine;
+import org.loopcrm.crm.api.erp.port.SaleLineChange;
 
 /** The six ports against the real Tryton of {@code scripts/tryton.sh} (fixture: its README). */
 @Tag("erp")
@@ -189,6 +191,101 @@ class TrytonErpTest {
     assertThat(status.currency()).isEqualTo("EUR");
     assertThatThrownBy(() -> tryton.erp.creditStatus("999999999"))
         .isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void contactDetailsAloneLeaveANameChangedInTrytonAsItIs() {
+    UUID crmId = UUID.randomUUID();
+    String ref = tryton.erp.upsertCustomer(customer(crmId, "Before " + crmId, "a@before.example"));
+    tryton.models.write("party.party", List.of(Long.parseLong(ref)), Map.of("name", "Renamed"));
+
+    String again =
+        tryton.erp.writeContactDetails(ref, customer(crmId, "Before " + crmId, "b@after.example"));
+
+    assertThat(again).isEqualTo(ref);
+    CustomerRecord read = tryton.erp.customer(ref).orElseThrow();
+    assertThat(read.name()).isEqualTo("Renamed");
+    assertThat(read.email()).isEqualTo("b@after.example");
+  }
+
+  private static double quantity(String model, long id) {
+    return ((Number) tryton.models.readOne(model, id, "quantity").get("quantity")).doubleValue();
+  }
+
+  @Test
+  void aReducedSaleLineReducesItsShipmentAndDraftInvoiceUntilTheGoodsArePicked() {
+    String party = tryton.erp.upsertCustomer(customer(UUID.randomUUID(), "Reducer", null));
+    DocumentRef sale =
+        tryton.erp.placeSale(
+            new SaleCommand(
+                UUID.randomUUID().toString(),
+                party,
+                null,
+                null,
+                List.of(
+                    new SaleLine("WIDGET", new BigDecimal("5"), new BigDecimal("10"), null),
+                    new SaleLine("SERVICE", new BigDecimal("2"), new BigDecimal("80"), null)),
+                true));
+    long saleId = Long.parseLong(sale.id());
+    Map<String, Object> row =
+        tryton.models.readOne("sale.sale", saleId, "lines", "shipments", "invoices");
+    long widgetLine = TrytonErp.ids(row.get("lines")).get(0);
+    long shipment = TrytonErp.ids(row.get("shipments")).get(0);
+    // An assigned shipment is taken back to waiting, changed and assigned again.
+    tryton.models.button("stock.shipment.out", "assign_try", shipment);
+
+    DocumentRef changed =
+        tryton.erp.changeSale(
+            sale.id(), List.of(new SaleLineChange(1, new BigDecimal("3"))), "smaller order");
+    DocumentRef again =
+        tryton.erp.changeSale(
+            sale.id(), List.of(new SaleLineChange(1, new BigDecimal("3"))), "smaller order");
+
+    assertThat(changed.state()).isEqualTo("processing");
+    assertThat(again.id()).isEqualTo(sale.id());
+    assertThat(quantity("sale.line", widgetLine)).isEqualTo(3.0);
+    Map<String, Object> s =
+        tryton.models.readOne(
+            "stock.shipment.out", shipment, "state", "outgoing_moves", "inventory_moves");
+    assertThat(s.get("state")).isEqualTo("assigned");
+    for (long move : TrytonErp.ids(s.get("outgoing_moves"))) {
+      assertThat(quantity("stock.move", move)).isEqualTo(3.0);
+    }
+    for (long move : TrytonErp.ids(s.get("inventory_moves"))) {
+      assertThat(quantity("stock.move", move)).isEqualTo(3.0);
+    }
+    List<Map<String, Object>> invoiceLines =
+        tryton.models.searchRead(
+            "account.invoice.line",
+            List.of(clause("origin", "=", "sale.line," + widgetLine)),
+            0,
+            null,
+            null,
+            "quantity");
+    assertThat(invoiceLines)
+        .extracting(l -> ((Number) l.get("quantity")).doubleValue())
+        .containsExactly(3.0);
+    assertThat(
+            (BigDecimal)
+                tryton.models.readOne("sale.sale", saleId, "total_amount").get("total_amount"))
+        .isEqualByComparingTo("190");
+
+    tryton.models.button("stock.shipment.out", "pick", shipment);
+    assertThatThrownBy(
+            () ->
+                tryton.erp.changeSale(
+                    sale.id(), List.of(new SaleLineChange(1, new BigDecimal("2"))), "less"))
+        .isInstanceOf(ErpRejectedException.class)
+        .hasMessageContaining("picked");
+    tryton.models.button("stock.shipment.out", "pack", shipment);
+    tryton.models.button("stock.shipment.out", "done", shipment);
+    assertThatThrownBy(
+            () ->
+                tryton.erp.changeSale(
+                    sale.id(), List.of(new SaleLineChange(1, new BigDecimal("2"))), "less"))
+        .isInstanceOf(ErpRejectedException.class)
+        .hasMessageContaining("3 shipped already");
+    assertThat(quantity("sale.line", widgetLine)).isEqualTo(3.0);
   }
 
   @Test
