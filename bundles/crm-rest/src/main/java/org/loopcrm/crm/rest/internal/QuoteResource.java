@@ -189,18 +189,6 @@ public final class QuoteResource {
         (a, q, v) -> sales.quotes().cancelOrder(a, q, v, body == null ? null : body.reason()));
   }
 
-  /** A change of the quote the path names, from the version If-Match names. */
-  @FunctionalInterface
-  private interface Change {
-    Quote apply(Actor actor, UUID id, long version);
-  }
-
-  private static Response transition(
-      SecurityContext sc, HttpHeaders headers, String id, Change change) {
-    long version = Etags.requiredVersion(headers);
-    return answer(change.apply(Actors.of(sc), parse(id), version));
-  }
-
   /**
    * The customer reduces the accepted order (If-Match; lines with their new quantities, reason
    * required): the ERP sale is commanded changed and the changed configured lines' productions with
@@ -213,14 +201,28 @@ public final class QuoteResource {
       @Context HttpHeaders headers,
       @PathParam("id") String id,
       QuoteDtos.ReduceBody body) {
+    return transition(
+        sc,
+        headers,
+        id,
+        (a, q, v) -> {
+          if (body == null) {
+            throw Params.invalid("lines", "is required");
+          }
+          return sales.quotes().reduceOrder(a, q, v, body.toLines(), body.reason());
+        });
+  }
+
+  /** A change of the quote the path names, from the version If-Match names. */
+  @FunctionalInterface
+  private interface Change {
+    Quote apply(Actor actor, UUID id, long version);
+  }
+
+  private static Response transition(
+      SecurityContext sc, HttpHeaders headers, String id, Change change) {
     long version = Etags.requiredVersion(headers);
-    if (body == null) {
-      throw Params.invalid("lines", "is required");
-    }
-    return answer(
-        sales
-            .quotes()
-            .reduceOrder(Actors.of(sc), parse(id), version, body.toLines(), body.reason()));
+    return answer(change.apply(Actors.of(sc), parse(id), version));
   }
 
   private static Response answer(Quote q) {
