@@ -67,9 +67,10 @@ public interface QuoteService {
   Quote reject(Actor actor, UUID id, long expectedVersion, String reason);
 
   /**
-   * The customer withdraws the order of an ACCEPTED quote: in one transaction the ERP sale is
-   * commanded cancelled and every production requested for the opportunity is commanded stopped
-   * (quantity zero); the quote becomes ORDER_CANCELLED. The reason is required.
+   * The customer withdraws the order of an ACCEPTED quote: the quote becomes ORDER_CANCELLED and
+   * the ERP sale is commanded cancelled. Every production requested for the opportunity is
+   * commanded stopped (quantity zero) once the ERP has cancelled the sale; a sale it refuses to
+   * cancel keeps them. The reason is required.
    */
   Quote cancelOrder(Actor actor, UUID id, long expectedVersion, String reason);
 

@@ -173,7 +173,7 @@ public final class QuoteResource {
 
   /**
    * The customer withdraws the accepted order (If-Match; reason required): the ERP sale is
-   * commanded cancelled and the opportunity's productions stopped.
+   * commanded cancelled; the opportunity's productions stop once the ERP has cancelled it.
    */
   @POST
   @Path("{id}/cancel-order")

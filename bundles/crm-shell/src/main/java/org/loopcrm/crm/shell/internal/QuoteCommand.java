@@ -31,7 +31,7 @@ import org.loopcrm.crm.api.quote.QuoteService;
         "Shows a quote, or takes it a step: submit, approve [--note], refuse --note, check (asks"
             + " the ERP for availability and credit), send, accept (wins the opportunity and"
             + " commands the ERP sale), reject --reason, revise, cancel-order --reason (cancels"
-            + " the ERP sale and stops the opportunity's productions), reduce-order --line"
+            + " the ERP sale; the opportunity's productions stop once the ERP has), reduce-order --line"
             + " <position>=<quantity>... --reason (reduces what is on order: the ERP sale and"
             + " the changed configured lines' productions follow).")
 @Service

@@ -293,6 +293,12 @@ public final class JpaErpCommandService implements ErpCommandService {
           AuditLog.record(
               em, actor, AuditAction.UPDATE, RECORD, c.commandId, before, image(c), now);
           Outbox.append(em, JpaAccountService.ACCOUNT, c.accountId, DONE_EVENT, eventData(c), now);
+          if (c.opportunityId != null
+              && ErpCommandJson.read(c.request) instanceof ErpCommandRequest.CancelSale) {
+            // The ERP cancelled the sale: its opportunity's productions stop with it (§35).
+            stopProductions(
+                em, actor, em.find(OrganizationEntity.class, c.accountId), c.opportunityId, now);
+          }
           return toCommand(c);
         });
   }

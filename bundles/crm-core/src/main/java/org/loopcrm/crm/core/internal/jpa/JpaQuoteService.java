@@ -481,7 +481,8 @@ public final class JpaQuoteService implements QuoteService {
               null,
               new ErpCommandRequest.CancelSale(UUID.fromString(q.saleCommandId), reason.strip()),
               now);
-          JpaErpCommandService.stopProductions(em, actor, account, q.opportunityId, now);
+          // The productions stop once the ERP has cancelled the sale (the command DONE, or the
+          // sale reported cancelled): one it refuses to cancel still has to be made.
           q.status = QuoteStatus.ORDER_CANCELLED;
           q.decisionReason = reason.strip();
           q.decidedAt = now;

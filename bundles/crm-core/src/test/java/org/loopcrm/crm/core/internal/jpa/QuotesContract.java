@@ -397,7 +397,24 @@ abstract class QuotesContract {
               assertThat(((ErpCommandRequest.CancelSale) c.request()).saleCommandId())
                   .isEqualTo(accepted.saleCommandId());
             });
-    assertThat(all)
+    // The production goes on until the ERP has cancelled the sale.
+    assertThat(all).noneMatch(c -> c.request() instanceof ErpCommandRequest.ChangeProduction);
+    ErpCommand cancel =
+        all.stream()
+            .filter(c -> c.request() instanceof ErpCommandRequest.CancelSale)
+            .findFirst()
+            .orElseThrow();
+    commands.completed(
+        ErpCommandsContract.INTEGRATION,
+        cancel.id(),
+        new org.loopcrm.crm.api.erp.port.DocumentRef(
+            "test-erp",
+            org.loopcrm.crm.api.erp.DocumentKind.SALE,
+            "S-1",
+            null,
+            "cancelled",
+            false));
+    assertThat(commandsOf(sales, a))
         .filteredOn(c -> c.request() instanceof ErpCommandRequest.ChangeProduction)
         .singleElement()
         .satisfies(
@@ -406,9 +423,27 @@ abstract class QuotesContract {
                   (ErpCommandRequest.ChangeProduction) c.request();
               assertThat(change.productionCommandId()).isEqualTo(production.id());
               assertThat(change.quantity()).isEqualByComparingTo("0");
+              assertThat(c.key()).isEqualTo("stop-" + production.id());
             });
     assertThatThrownBy(() -> quotes.cancelOrder(sales, accepted.id(), cancelled.version(), "again"))
         .isInstanceOf(ConflictException.class);
+  }
+
+  @Test
+  void aCancellationTheErpRefusesLeavesTheProductionsRunning() {
+    Actor sales = user(Role.CRM_SALES);
+    Account a = account(sales, null);
+    Opportunity o = opportunity(sales, a);
+    Quote accepted = acceptedWithProduction(sales, a, o);
+    quotes.cancelOrder(sales, accepted.id(), accepted.version(), "changed our mind");
+    ErpCommand cancel =
+        commandsOf(sales, a).stream()
+            .filter(c -> c.request() instanceof ErpCommandRequest.CancelSale)
+            .findFirst()
+            .orElseThrow();
+    commands.failed(ErpCommandsContract.INTEGRATION, cancel.id(), "the goods are shipped");
+    assertThat(commandsOf(sales, a))
+        .noneMatch(c -> c.request() instanceof ErpCommandRequest.ChangeProduction);
   }
 
   @Test
