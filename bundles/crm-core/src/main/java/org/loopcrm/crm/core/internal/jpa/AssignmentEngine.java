@@ -156,7 +156,7 @@ final class AssignmentEngine {
             : "the first response was due by " + o.responseDueAt + " and none came");
     why.addAll(d.explanation());
     Decision withReason = new Decision(d.owner(), d.rule(), why, d.responseDueAt());
-    if (!OwnerWriters.write(em, o.kind, o.recordId, d.owner())) {
+    if (!OwnerWriters.write(em, o.kind, o.recordId, d.owner(), d.responseDueAt())) {
       em.remove(o);
       return null;
     }

@@ -61,10 +61,15 @@ final class OwnerWriters {
   }
 
   /**
-   * Gives the record a new owner; false when the record is gone or closed (its open assignment is
-   * then dropped).
+   * Gives the record a new owner, and a case the new owner's first-response deadline; false when
+   * the record is gone or closed (its open assignment is then dropped).
    */
-  static boolean write(EntityManager em, RecordKind kind, String recordId, String owner) {
+  static boolean write(
+      EntityManager em,
+      RecordKind kind,
+      String recordId,
+      String owner,
+      java.time.Instant responseDueAt) {
     switch (kind) {
       case TASK:
         {
@@ -109,6 +114,7 @@ final class OwnerWriters {
             return false;
           }
           c.owner = owner;
+          c.responseDueAt = responseDueAt;
           return true;
         }
       default:

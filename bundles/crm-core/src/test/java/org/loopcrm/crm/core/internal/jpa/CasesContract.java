@@ -290,6 +290,10 @@ abstract class CasesContract {
     assertThat(moved.previousOwner()).isEqualTo(x);
     assertThat(moved.owner()).isEqualTo(y);
     assertThat(cases.get(ADMIN, first.id()).owner()).isEqualTo(y);
+    // The new owner has the rule's 30 minutes from the re-assignment, not what was left of x's.
+    assertThat(cases.get(ADMIN, first.id()).responseDueAt())
+        .isEqualTo(moved.responseDueAt())
+        .isEqualTo(clock.instant().plus(Duration.ofMinutes(30)));
     assertThat(cases.get(ADMIN, resolved.id()).owner()).isEqualTo(x);
 
     // y answers the moved case only; after the deadline the other one escalates to z.
