@@ -590,7 +590,7 @@ public final class JpaOpportunityService implements OpportunityService {
                       "quote",
                       label + " " + q.status.name().toLowerCase(java.util.Locale.ROOT),
                       q.decisionReason,
-                      null,
+                      q.decidedBy,
                       q.id));
             }
           }

@@ -402,6 +402,7 @@ public final class JpaQuoteService implements QuoteService {
           Instant now = now();
           q.status = QuoteStatus.ACCEPTED;
           q.decidedAt = now;
+          q.decidedBy = actor.user();
           supersede(em, actor, q.number, q.id, now);
           opportunities.winInTransaction(
               em, actor, q.opportunityId, "quote " + label(q) + " accepted");
@@ -456,6 +457,7 @@ public final class JpaQuoteService implements QuoteService {
           q.status = QuoteStatus.REJECTED;
           q.decisionReason = reason.strip();
           q.decidedAt = now();
+          q.decidedBy = actor.user();
         });
   }
 
@@ -486,6 +488,7 @@ public final class JpaQuoteService implements QuoteService {
           q.status = QuoteStatus.ORDER_CANCELLED;
           q.decisionReason = reason.strip();
           q.decidedAt = now;
+          q.decidedBy = actor.user();
         });
   }
 

@@ -98,6 +98,9 @@ public class QuoteEntity {
   @Column(name = "decided_at")
   Instant decidedAt;
 
+  @Column(name = "decided_by", length = 100)
+  String decidedBy;
+
   @Column(name = "created_by", nullable = false, length = 100)
   String createdBy;
 

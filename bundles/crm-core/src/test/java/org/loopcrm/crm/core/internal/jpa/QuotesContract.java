@@ -340,6 +340,11 @@ abstract class QuotesContract {
             "SALE SO-S-1 confirmed",
             "SALE SO-S-1 processing")
         .doesNotContain("SALE SO-S-2 done");
+    // The decision names who took it.
+    assertThat(timeline)
+        .filteredOn(e -> e.title().equals("quote " + q.number() + "/1 accepted"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.by()).isEqualTo(sales.user()));
     assertThat(timeline).isSortedAccordingTo(java.util.Comparator.comparing(e -> e.at()));
     clock.set(Instant.parse("2026-11-23T10:00:00Z"));
   }
