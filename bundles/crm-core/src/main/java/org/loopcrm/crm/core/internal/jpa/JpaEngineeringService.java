@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.LockModeType;
-import org.loopcrm.crm.api.AccessDeniedException;
 import org.loopcrm.crm.api.Actor;
 import org.loopcrm.crm.api.ConflictException;
 import org.loopcrm.crm.api.NotFoundException;
@@ -113,7 +112,7 @@ public final class JpaEngineeringService implements EngineeringService {
     return tx.readOnly(
         em -> {
           OpportunityEntity o = JpaOpportunityService.find(em, opportunityId);
-          readableAccount(em, actor, o.accountId, "opportunity", opportunityId);
+          Visibility.readableThrough(em, actor, policy, o.accountId, "opportunity", opportunityId);
           EngineeringRequestEntity r = EngineeringHooks.ofOpportunity(em, o.id);
           if (r == null) {
             throw new NotFoundException("engineering request of opportunity", opportunityId);
@@ -716,7 +715,7 @@ public final class JpaEngineeringService implements EngineeringService {
 
   private EngineeringRequestEntity readable(EntityManager em, Actor actor, UUID id) {
     EngineeringRequestEntity r = find(em, id);
-    readableAccount(em, actor, r.accountId, "engineering request", id);
+    Visibility.readableThrough(em, actor, policy, r.accountId, "engineering request", id);
     return r;
   }
 
@@ -727,15 +726,6 @@ public final class JpaEngineeringService implements EngineeringService {
       throw new StaleVersionException(RECORD, id, expected, r.version);
     }
     return r;
-  }
-
-  private void readableAccount(
-      EntityManager em, Actor actor, String accountId, String kind, UUID id) {
-    try {
-      Visibility.readable(em, actor, policy, em.find(OrganizationEntity.class, accountId));
-    } catch (NotFoundException | AccessDeniedException e) {
-      throw new NotFoundException(kind, id);
-    }
   }
 
   private Instant now() {

@@ -16,7 +16,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
-import org.loopcrm.crm.api.AccessDeniedException;
 import org.loopcrm.crm.api.Actor;
 import org.loopcrm.crm.api.ConflictException;
 import org.loopcrm.crm.api.NotFoundException;
@@ -441,11 +440,7 @@ public final class JpaErpCommandService implements ErpCommandService {
 
   private ErpCommandEntity readable(EntityManager em, Actor actor, UUID commandId) {
     ErpCommandEntity c = find(em, commandId);
-    try {
-      Visibility.readable(em, actor, policy, JpaAccountService.find(em, account(c)));
-    } catch (NotFoundException | AccessDeniedException e) {
-      throw new NotFoundException("ERP command", commandId);
-    }
+    Visibility.readableThrough(em, actor, policy, c.accountId, "ERP command", commandId);
     return c;
   }
 

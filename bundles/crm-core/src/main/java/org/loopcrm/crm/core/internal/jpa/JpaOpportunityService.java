@@ -20,7 +20,6 @@ import java.util.UUID;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.TypedQuery;
-import org.loopcrm.crm.api.AccessDeniedException;
 import org.loopcrm.crm.api.Actor;
 import org.loopcrm.crm.api.ConflictException;
 import org.loopcrm.crm.api.NotFoundException;
@@ -959,11 +958,7 @@ public final class JpaOpportunityService implements OpportunityService {
 
   private OpportunityEntity readable(EntityManager em, Actor actor, UUID id) {
     OpportunityEntity o = find(em, id);
-    try {
-      Visibility.readable(em, actor, policy, em.find(OrganizationEntity.class, o.accountId));
-    } catch (NotFoundException | AccessDeniedException e) {
-      throw new NotFoundException("opportunity", id);
-    }
+    Visibility.readableThrough(em, actor, policy, o.accountId, "opportunity", id);
     return o;
   }
 

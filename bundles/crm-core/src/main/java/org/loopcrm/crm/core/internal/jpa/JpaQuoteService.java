@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
-import org.loopcrm.crm.api.AccessDeniedException;
 import org.loopcrm.crm.api.Actor;
 import org.loopcrm.crm.api.ConflictException;
 import org.loopcrm.crm.api.CrmException;
@@ -144,7 +143,7 @@ public final class JpaQuoteService implements QuoteService {
     return tx.readOnly(
         em -> {
           OpportunityEntity o = JpaOpportunityService.find(em, opportunityId);
-          readableAccount(em, actor, o.accountId, "opportunity", opportunityId);
+          Visibility.readableThrough(em, actor, policy, o.accountId, "opportunity", opportunityId);
           return em
               .createQuery(
                   "select q from QuoteEntity q where q.opportunityId = :o"
@@ -878,18 +877,9 @@ public final class JpaQuoteService implements QuoteService {
 
   private OpportunityEntity writableOpportunity(EntityManager em, Actor actor, UUID id) {
     OpportunityEntity o = JpaOpportunityService.find(em, id);
-    readableAccount(em, actor, o.accountId, "opportunity", id);
+    Visibility.readableThrough(em, actor, policy, o.accountId, "opportunity", id);
     Visibility.writable(em, actor, policy, em.find(OrganizationEntity.class, o.accountId));
     return o;
-  }
-
-  private void readableAccount(
-      EntityManager em, Actor actor, String accountId, String kind, UUID id) {
-    try {
-      Visibility.readable(em, actor, policy, em.find(OrganizationEntity.class, accountId));
-    } catch (NotFoundException | AccessDeniedException e) {
-      throw new NotFoundException(kind, id);
-    }
   }
 
   private static QuoteEntity find(EntityManager em, UUID id) {
@@ -902,7 +892,7 @@ public final class JpaQuoteService implements QuoteService {
 
   private QuoteEntity readable(EntityManager em, Actor actor, UUID id) {
     QuoteEntity q = find(em, id);
-    readableAccount(em, actor, q.accountId, "quote", id);
+    Visibility.readableThrough(em, actor, policy, q.accountId, "quote", id);
     return q;
   }
 

@@ -199,6 +199,23 @@ final class Visibility {
     return o;
   }
 
+  /**
+   * Checks that the actor may read the account a record belongs to. A record whose account the
+   * actor may not read is not found itself, so the answer tells nothing of the account.
+   */
+  static void readableThrough(
+      EntityManager em,
+      Actor actor,
+      AccessPolicy policy,
+      String accountId,
+      String recordKind,
+      UUID recordId) {
+    OrganizationEntity o = em.find(OrganizationEntity.class, accountId);
+    if (o == null || access(em, actor, policy, o) == RecordAccess.NONE) {
+      throw new NotFoundException(recordKind, recordId);
+    }
+  }
+
   /** The account if the actor may change it; not found or access denied otherwise. */
   static OrganizationEntity writable(
       EntityManager em, Actor actor, AccessPolicy policy, OrganizationEntity o) {
